@@ -50,6 +50,7 @@ final class Evaluator implements AutoCloseable {
     static final List<String> DEFAULT_IMPORTS = List.of(
             "java.util.*", "java.util.function.*", "java.util.stream.*", "java.io.*", "java.nio.file.*",
             "java.time.*", "java.math.*",
+            "ai.djl.ndarray.*", "ai.djl.ndarray.types.*", "ai.djl.ndarray.index.*",
             "tech.tablesaw.api.*", "org.knowm.xchart.*", "org.knowm.xchart.style.*",
             "storylab.*", "storylab.display.*", "storylab.data.*", "storylab.text.*", "storylab.model.*",
             "storylab.train.*", "storylab.rl.*", "storylab.teacher.*", "storylab.eval.*", "storylab.experiment.*");
