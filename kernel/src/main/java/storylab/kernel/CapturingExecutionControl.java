@@ -72,6 +72,20 @@ final class CapturingExecutionControl extends LocalExecutionControl {
         return super.varValue(className, varName);
     }
 
+    /**
+     * JShell adds class path entries to the compiler and to the snippets' class loader. Entries the
+     * system class loader already has must not be loaded again by the child loader (the lab's classes
+     * would exist twice, and the kernel's display sink would not be the one cells see).
+     */
+    @Override
+    public void addToClasspath(String path) throws EngineTerminationException, InternalException {
+        var system = java.util.Set.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator));
+        var fresh = java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+                .filter(p -> !p.isBlank() && !system.contains(p))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        if (!fresh.isEmpty()) super.addToClasspath(fresh);
+    }
+
     /** The value the last snippet returned (an expression's value; null for statements). */
     static Object lastValue() {
         return value;

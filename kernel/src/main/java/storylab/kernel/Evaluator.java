@@ -68,15 +68,18 @@ final class Evaluator implements AutoCloseable {
     private volatile boolean interrupted;
     private volatile boolean running;
     private final List<String> classpath = new ArrayList<>();
+    /** Where each snippet came from (cell number, first line in that cell), to map stack frames back. */
+    private final Map<String, int[]> snippetOrigin = new java.util.concurrent.ConcurrentHashMap<>();
+    private int cellNumber;
 
     Evaluator() {
         String cp = System.getProperty("java.class.path");
-        // The snippets' classes load from a child of the system loader, which already has our class path;
-        // the compiler needs it too. (Adding it with addToClasspath would load the library twice.)
         jshell = JShell.builder()
                 .executionEngine(new CapturingExecutionControl.Provider(), Map.of())
-                .compilerOptions("-classpath", cp, "-Xlint:none", "-proc:none")
+                .compilerOptions("-Xlint:none", "-proc:none")
                 .build();
+        // The compiler needs our class path; the snippets' loader already sees it through its parent.
+        jshell.addToClasspath(cp);
         analysis = jshell.sourceCodeAnalysis();
         for (String cpEntry : cp.split(File.pathSeparator)) if (!cpEntry.isBlank()) classpath.add(cpEntry);
         var imports = DEFAULT_IMPORTS.stream().filter(Evaluator::packageExists)
@@ -111,6 +114,7 @@ final class Evaluator implements AutoCloseable {
         interrupted = false;
         running = true;
         generation.incrementAndGet();
+        cellNumber++;
         try {
             Object value = NO_VALUE;
             String remaining = code;
@@ -142,6 +146,7 @@ final class Evaluator implements AutoCloseable {
         for (SnippetEvent e : events) {
             if (e.causeSnippet() != null) continue; // side effects on other snippets
             Snippet s = e.snippet();
+            snippetOrigin.put(s.id(), new int[] {cellNumber, lineOf(cell, start)});
             if (e.status() == Snippet.Status.REJECTED) throw compileFailure(cell, s, start);
             if (e.exception() != null) throw runtimeFailure(e.exception(), cell);
             if (interrupted) throw interruptedFailure();
@@ -205,19 +210,32 @@ final class Evaluator implements AutoCloseable {
     /** Library frames, then the cell's own lines; JShell's and the kernel's machinery is cut away. */
     private List<String> userFrames(StackTraceElement[] trace, String cell) {
         int last = -1;
-        for (int i = 0; i < trace.length; i++) if (trace[i].getClassName().startsWith("REPL.")) last = i;
+        for (int i = 0; i < trace.length; i++) if (isSnippetFrame(trace[i])) last = i;
         int end = last >= 0 ? last + 1 : Math.min(trace.length, 12);
         var out = new ArrayList<String>();
         for (int i = 0; i < end; i++) {
             var f = trace[i];
-            if (f.getClassName().startsWith("REPL.")) {
-                out.add("    at cell, " + f.getMethodName().replace("do_it$", "top level") + " (snippet line " + f.getLineNumber() + ")");
+            if (isSnippetFrame(f)) {
+                out.add("    at " + (f.getMethodName().isEmpty() || f.getMethodName().equals("do_it$") ? "cell" : f.getMethodName())
+                        + " (" + origin(f) + ")");
             } else {
                 out.add("    at " + f);
             }
         }
         if (end < trace.length && last < 0) out.add("    ...");
         return out;
+    }
+
+    /** JShell reports frames of snippet code with the file name "#id" (and an empty class name). */
+    private static boolean isSnippetFrame(StackTraceElement f) {
+        return f.getClassName().startsWith("REPL.") || (f.getFileName() != null && f.getFileName().startsWith("#"));
+    }
+
+    private String origin(StackTraceElement f) {
+        String id = f.getFileName() == null ? "" : f.getFileName().substring(1);
+        int[] o = snippetOrigin.get(id);
+        if (o == null) return "snippet " + id + ", line " + f.getLineNumber();
+        return (o[0] == cellNumber ? "this cell" : "cell " + o[0] + " of this session") + ", line " + (o[1] + f.getLineNumber() - 1);
     }
 
     private CellFailure interruptedFailure() {

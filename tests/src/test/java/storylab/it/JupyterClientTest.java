@@ -44,6 +44,11 @@ class JupyterClientTest {
     }
 
     @Test
+    void stdinQuestionsAndInPlaceDisplaysWorkOverTheWire() throws Exception {
+        unittest("test_stdin_and_display");
+    }
+
+    @Test
     void quickstartNotebookRunsThroughTheKernelWithNbclient() throws Exception {
         unittest("test_notebook_nbclient");
     }
