@@ -142,7 +142,7 @@ final class Magics {
                     return list;
                 }
             } catch (IOException e) {
-                throw failure("MavenError", "%maven: " + e.getMessage() + " (is Maven installed? set STORYLAB_HOME to the StoryLab folder to use its ./mvnw)");
+                throw failure("MavenError", "%maven: " + e.getMessage() + " (is Maven installed? start the kernel through ./storylab, or set STORYLAB_HOME, to use StoryLab's ./mvnw)");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw failure("Interrupted", "%maven was interrupted");
@@ -150,8 +150,8 @@ final class Magics {
         }
 
         private static String mavenCommand() {
-            String home = System.getenv("STORYLAB_HOME");
-            if (home != null && Files.isExecutable(Path.of(home, "mvnw"))) return Path.of(home, "mvnw").toString();
+            for (String home : new String[] {System.getProperty("storylab.home"), System.getenv("STORYLAB_HOME")})
+                if (home != null && Files.isExecutable(Path.of(home, "mvnw"))) return Path.of(home, "mvnw").toString();
             return "mvn";
         }
     }

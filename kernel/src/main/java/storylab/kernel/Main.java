@@ -37,6 +37,7 @@ public final class Main {
             case "install" -> install(rest);
             case "run" -> run(rest);
             case "lab" -> lab(rest);
+            case "warm-up" -> warmUp();
             case "version", "--version" -> {
                 System.out.println("StoryLab " + StoryLabKernel.VERSION + " (Java " + Runtime.version() + ")");
                 yield 0;
@@ -70,6 +71,23 @@ public final class Main {
         kernel.serve(connection);
         connection.connect();
         connection.waitUntilClose();
+        return 0;
+    }
+
+    /**
+     * Loads what a kernel session loads (JShell's compiler, the renderers, the protocol classes) and
+     * exits: the launcher runs this once after a build to write the JVM's class-data archive.
+     */
+    private static int warmUp() throws Exception {
+        try (var session = new Session(new Evaluator())) {
+            session.evaluator().warmUp();
+            session.run("var t = Table.create(\"t\", IntColumn.create(\"n\", 1, 2));\nvar c = new XYChartBuilder().build();\nc.addSeries(\"s\", new double[] {1}, new double[] {1});");
+            storylab.display.Renderers.render(session.run("t").value());
+            storylab.display.Renderers.render(session.run("c").value());
+            session.evaluator().complete("Math.ma", 7);
+            session.evaluator().inspect("Math.max", 8, true);
+            new StoryLabConnection(new KernelConnectionProperties("127.0.0.1", 0, 0, 0, 0, 0, "tcp", "hmac-sha256", "warm")).close();
+        }
         return 0;
     }
 
