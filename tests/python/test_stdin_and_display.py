@@ -68,5 +68,37 @@ class StdinAndDisplayTests(unittest.TestCase):
         self.assertEqual(reply["content"]["status"], "ok")
 
 
+class LifecycleTests(unittest.TestCase):
+    def test_restart_gives_a_fresh_session_that_runs_cells(self):
+        km, kc, log = kf.start()
+        try:
+            kf.execute(kc, "int remembered = 7;")
+            km.restart_kernel(now=False)
+            kc.wait_for_ready(timeout=60)
+            content, msgs = kf.execute(kc, "remembered")
+            self.assertEqual(content["status"], "error", "a restarted kernel must not remember old variables")
+            content, msgs = kf.execute(kc, "3 + 4")
+            self.assertEqual(content["status"], "ok")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+    def test_comm_info_and_kernel_info(self):
+        km, kc, log = kf.start()
+        try:
+            kc.comm_info()
+            reply = kc.get_shell_msg(timeout=10)
+            self.assertEqual(reply["content"], {"status": "ok", "comms": {}})
+            kc.kernel_info()
+            info = kc.get_shell_msg(timeout=10)["content"]
+            self.assertEqual(info["status"], "ok")
+            self.assertEqual(info["language_info"]["name"], "java")
+            self.assertEqual(info["language_info"]["file_extension"], ".jsh")
+            self.assertIn("codemirror_mode", info["language_info"])
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
