@@ -11,7 +11,7 @@ enum Slot {
     SETTING("setting"), PLACE("place"), ACTIVITY("activity"), ACTIVITY_ING("activityIng"),
     GOAL("goal"), GOAL_PAST("goalPast"), OBSTACLE("obstacle"), OBSTACLE_NOW("obstacleNow"), OBSTACLE_SHORT("obstacleShort"),
     FIX("fix"), FIX_PAST("fixPast"), PARENT("parent"), TIME("time"), SAD("sad"), GLAD("glad"), SOUND("sound"), NATURE("nature"),
-    TOY("toy"), COLOR("color"), FOOD("food"), MORAL("moral"), ENDING("ending");
+    TOY("toy"), COLOR("color"), FOOD("food"), LANDMARK("landmark"), WEATHER("weather"), MORAL("moral"), ENDING("ending");
 
     final String key;
 

@@ -12,11 +12,11 @@ import java.util.SplittableRandom;
 final class StoryWriter {
 
     /** How often a story closes with a moral, and how often the optional steps appear. */
-    static final double MORAL = 0.7, ANNOUNCE = 0.8, ASK = 0.8;
+    static final double MORAL = 0.7, ANNOUNCE = 0.8, ASK = 0.8, SCENE = 0.6;
 
     private final WorldData d;
-    private final String[] toys, colors, foods, parents, times, sads, glads, sounds, natures;
-    private final Template[] opening, character, want, announce, obstacle, trouble, helper, ask, idea, fix, success, ending, moral;
+    private final String[] toys, colors, foods, parents, times, sads, glads, sounds, natures, landmarks, weathers;
+    private final Template[] opening, character, scene, want, announce, obstacle, trouble, helper, ask, idea, fix, success, ending, moral;
 
     StoryWriter(WorldData d) {
         this.d = d;
@@ -29,8 +29,11 @@ final class StoryWriter {
         glads = d.list("glad");
         sounds = d.list("sound");
         natures = d.list("nature");
+        landmarks = d.list("landmark");
+        weathers = d.list("weather");
         opening = d.templates("opening");
         character = d.templates("character");
+        scene = d.templates("scene");
         want = d.templates("want");
         announce = d.templates("announce");
         obstacle = d.templates("obstacle");
@@ -79,6 +82,8 @@ final class StoryWriter {
         put(v, Slot.GLAD, pick(r, glads));
         put(v, Slot.SOUND, pick(r, sounds));
         put(v, Slot.NATURE, pick(r, natures));
+        put(v, Slot.LANDMARK, pick(r, landmarks));
+        put(v, Slot.WEATHER, pick(r, weathers));
         put(v, Slot.KINDS, heroCast.kind().plural());
         // composite values are templates themselves, filled from the simple ones above
         put(v, Slot.DEED, heroCast.trait().deed().fill(v));
@@ -121,6 +126,7 @@ final class StoryWriter {
         String[] v = x.values();
         sentence(sb, v, opening, r);
         sentence(sb, v, character, r);
+        if (r.nextDouble() < SCENE) sentence(sb, v, scene, r);
         sb.append("\n\n");
         sentence(sb, v, want, r);
         if (r.nextDouble() < ANNOUNCE) sentence(sb, v, announce, r);
