@@ -9,7 +9,7 @@ enum Slot {
     HE("he"), HIM("him"), HIS("his"), HIMSELF("himself"),
     HELPER("helper"), HKIND("hkind"), HTRAIT("htrait"), H_HE("h.he"), H_HIM("h.him"), H_HIS("h.his"), H_HIMSELF("h.himself"),
     SETTING("setting"), PLACE("place"), ACTIVITY("activity"), ACTIVITY_ING("activityIng"),
-    GOAL("goal"), GOAL_PAST("goalPast"), OBSTACLE("obstacle"), OBSTACLE_NOW("obstacleNow"), OBSTACLE_SHORT("obstacleShort"),
+    GOAL("goal"), GOAL_MINE("goalMine"), GOAL_PAST("goalPast"), OBSTACLE("obstacle"), OBSTACLE_NOW("obstacleNow"), OBSTACLE_SHORT("obstacleShort"),
     FIX("fix"), FIX_PAST("fixPast"), PARENT("parent"), TIME("time"), SAD("sad"), GLAD("glad"), SOUND("sound"), NATURE("nature"),
     TOY("toy"), COLOR("color"), FOOD("food"), LANDMARK("landmark"), WEATHER("weather"), MORAL("moral"), ENDING("ending");
 

@@ -93,6 +93,7 @@ final class StoryWriter {
         var goal = pick(r, d.goals);
         put(v, Slot.GOAL, goal.base().fill(v));
         put(v, Slot.GOAL_PAST, goal.other().fill(v));
+        put(v, Slot.GOAL_MINE, goal.base().fill(firstPerson(v))); // the hero speaking: "my kite", not "his kite"
         var obs = pick(r, d.obstacles);
         put(v, Slot.OBSTACLE, obs.past().fill(v));
         put(v, Slot.OBSTACLE_NOW, obs.now().fill(v));
@@ -178,11 +179,18 @@ final class StoryWriter {
         return English.resolveArticles(v[s.ordinal()]);
     }
 
+    /** A copy of the values in which the hero's pronouns are first person, for the hero's own words. */
+    private static String[] firstPerson(String[] v) {
+        String[] mine = v.clone();
+        pronouns(mine, null, Slot.HE, Slot.HIM, Slot.HIS, Slot.HIMSELF);
+        return mine;
+    }
+
     private static void pronouns(String[] v, Gender g, Slot he, Slot him, Slot his, Slot himself) {
-        put(v, he, g.subject);
-        put(v, him, g.object);
-        put(v, his, g.possessive);
-        put(v, himself, g.reflexive);
+        put(v, he, g == null ? "I" : g.subject);
+        put(v, him, g == null ? "me" : g.object);
+        put(v, his, g == null ? "my" : g.possessive);
+        put(v, himself, g == null ? "myself" : g.reflexive);
     }
 
     private static void put(String[] v, Slot s, String value) {

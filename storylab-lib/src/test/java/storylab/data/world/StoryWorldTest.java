@@ -67,6 +67,10 @@ class StoryWorldTest {
             Persona hero = s.plan().hero(), helper = s.plan().helper();
             assertFalse(BAD_NUMBER.matcher(text).find(), () -> "number agreement in story " + s.index() + ": " + text);
             assertFalse(PRESENT_NARRATION.matcher(narration).find(), () -> "present tense in the narration of story " + s.index() + ": " + text);
+            // in dialogue the hero names the goal in the first person ("my kite"), never as "his kite"
+            String goal = s.plan().goal();
+            if (goal.matches(".*\\b(his|her|him|herself|himself)\\b.*"))
+                for (Matcher q = QUOTE.matcher(text); q.find(); ) assertFalse(q.group().contains(goal), () -> "third person in dialogue: " + text);
             // with two characters of one gender, no pronoun of the other gender may appear outside dialogue
             if (hero.gender() == helper.gender()) {
                 Set<String> wrong = hero.gender() == Gender.HE ? Set.of("she", "her", "herself") : Set.of("he", "him", "his", "himself");
