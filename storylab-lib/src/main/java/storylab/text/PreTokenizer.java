@@ -50,6 +50,13 @@ public final class PreTokenizer {
     private static int run(String s, int i, int kind) {
         int n = s.length();
         while (i < n) {
+            char ch = s.charAt(i);
+            if (ch < 128) { // ASCII fast path
+                if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == 0x0B || ch == '\f' || ASCII_KIND[ch] != kind) break;
+                if (kind == OTHER && ch == '\'' && contraction(s, i) > 0) break;
+                i++;
+                continue;
+            }
             int c = s.codePointAt(i);
             if (isSpace(c) || kind(c) != kind) break;
             if (kind == OTHER && c == '\'' && contraction(s, i) > 0) break;
@@ -58,7 +65,15 @@ public final class PreTokenizer {
         return i;
     }
 
+    /** Kinds of the ASCII characters, looked up instead of asking Character: the common case. */
+    private static final byte[] ASCII_KIND = new byte[128];
+
+    static {
+        for (int c = 0; c < 128; c++) ASCII_KIND[c] = (byte) (Character.isLetter(c) ? LETTER : Character.isDigit(c) ? NUMBER : OTHER);
+    }
+
     private static int kind(int c) {
+        if (c < 128) return ASCII_KIND[c];
         if (Character.isLetter(c)) return LETTER;
         int t = Character.getType(c);
         if (t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER || t == Character.OTHER_NUMBER) return NUMBER;
