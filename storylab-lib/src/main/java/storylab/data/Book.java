@@ -11,8 +11,20 @@ final class Book {
 
     private Book() {}
 
+    /** Blank lines that separate pieces in books whose titles are not in capitals (Aesop: four). */
+    static final int PIECE_GAP = 3;
+    /** Fallback pieces shorter than this are front matter or notes, not chapters. */
+    static final int MIN_WORDS = 10;
+
     static List<Chapter> chapters(List<String> lines) {
         lines = withoutGutenbergFrame(lines);
+        // whichever reading finds more chapters is the book's real structure
+        List<Chapter> byTitles = byCapitalTitles(lines), byGaps = byBlankGaps(lines);
+        return byGaps.size() > byTitles.size() ? byGaps : byTitles;
+    }
+
+    /** ALL-CAPS title lines after a blank line open chapters (Grimm). */
+    private static List<Chapter> byCapitalTitles(List<String> lines) {
         List<Chapter> chapters = new ArrayList<>();
         String title = null;
         var body = new StringBuilder();
@@ -30,6 +42,40 @@ final class Book {
         }
         add(chapters, title, body);
         return chapters;
+    }
+
+    /**
+     * Runs of {@value #PIECE_GAP} or more blank lines separate pieces whose first line is the title (Aesop).
+     * Hard-wrapped lines are joined into paragraphs.
+     */
+    private static List<Chapter> byBlankGaps(List<String> lines) {
+        List<Chapter> chapters = new ArrayList<>();
+        List<String> piece = new ArrayList<>();
+        int blanks = 0;
+        for (String line : lines) {
+            if (line.isBlank()) {
+                blanks++;
+                if (blanks == PIECE_GAP) { addPiece(chapters, piece); piece.clear(); }
+                continue;
+            }
+            if (blanks > 0 && blanks < PIECE_GAP && !piece.isEmpty()) piece.add("");
+            blanks = 0;
+            piece.add(line.strip());
+        }
+        addPiece(chapters, piece);
+        return chapters;
+    }
+
+    private static void addPiece(List<Chapter> chapters, List<String> piece) {
+        if (piece.size() < 2) return;
+        var body = new StringBuilder();
+        for (String l : piece.subList(1, piece.size())) {
+            if (l.isEmpty()) body.append("\n");
+            else if (body.length() > 0 && body.charAt(body.length() - 1) != '\n') body.append(' ').append(l);
+            else body.append(l);
+        }
+        String text = body.toString().replaceAll("\n{2,}", "\n").strip();
+        if (Words.count(text) >= MIN_WORDS) chapters.add(new Chapter(piece.get(0), text));
     }
 
     private static void add(List<Chapter> chapters, String title, StringBuilder body) {

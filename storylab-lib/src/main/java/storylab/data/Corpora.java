@@ -85,7 +85,9 @@ public final class Corpora {
      * A book of titled chapters or tales (such as a Project Gutenberg text): the Gutenberg header and
      * licence footer are stripped; a chapter starts at an ALL-CAPS title line that follows a blank line (a
      * second capitalised line right under a title, such as "FIRST STORY", stays in the body). Sections
-     * without text (the book's own title) are dropped. Documents are named {@code file#TITLE}.
+     * without text (the book's own title) are dropped. When splitting at runs of three or more blank lines
+     * instead (the first line of each piece being its title, as in Aesop) finds more chapters, that wins.
+     * Documents are named {@code file#TITLE}.
      */
     public static Corpus book(Path path) {
         return corpus("book " + path.getFileName(), path, p -> true, Corpora::bookFile);

@@ -27,10 +27,9 @@ public interface Corpus extends Iterable<Document> {
      */
     default Corpus words(long budget) {
         if (budget < 0) throw new IllegalArgumentException("word budget must be ≥ 0, got " + budget);
-        Corpus self = this;
-        return new Corpus.Derived(self, name() + " [" + budget + " words]", () -> {
+        return new Corpus.Derived(this, name() + " [" + budget + " words]", source -> {
             long[] left = {budget}; // one counter per pass: each stream() starts afresh
-            return self.stream().sequential().takeWhile(d -> left[0] > 0).map(d -> {
+            return source.stream().sequential().takeWhile(d -> left[0] > 0).map(d -> {
                 int n = d.words();
                 if (n <= left[0]) {
                     left[0] -= n;
@@ -55,10 +54,9 @@ public interface Corpus extends Iterable<Document> {
     default Split split(double validationFraction, long seed) {
         if (!(validationFraction >= 0 && validationFraction <= 1))
             throw new IllegalArgumentException("validation fraction must be in [0, 1], got " + validationFraction);
-        Corpus self = this;
         return new Split(
-                new Corpus.Derived(self, name() + " [train]", () -> self.stream().filter(d -> !Split.inValidation(d.id(), validationFraction, seed))),
-                new Corpus.Derived(self, name() + " [validation]", () -> self.stream().filter(d -> Split.inValidation(d.id(), validationFraction, seed))));
+                new Corpus.Derived(this, name() + " [train]", source -> source.stream().filter(d -> !Split.inValidation(d.id(), validationFraction, seed))),
+                new Corpus.Derived(this, name() + " [validation]", source -> source.stream().filter(d -> Split.inValidation(d.id(), validationFraction, seed))));
     }
 
     /** The training part of {@code split(0.05, 0)}. */
@@ -100,21 +98,22 @@ public interface Corpus extends Iterable<Document> {
         return of(name, () -> java.util.stream.IntStream.range(0, texts.size()).mapToObj(i -> new Document(name + "#" + i, texts.get(i))));
     }
 
-    /** A view of another corpus (budgeted, split, …) that keeps its source's report and strictness. */
+    /** A view of another corpus (budgeted, split, …) that keeps its source's report, and can be made strict. */
     final class Derived implements Corpus {
         private final Corpus source;
         private final String name;
-        private final Supplier<Stream<Document>> documents;
+        private final java.util.function.Function<Corpus, Stream<Document>> view;
 
-        Derived(Corpus source, String name, Supplier<Stream<Document>> documents) {
+        Derived(Corpus source, String name, java.util.function.Function<Corpus, Stream<Document>> view) {
             this.source = source;
             this.name = name;
-            this.documents = documents;
+            this.view = view;
         }
 
         public String name() { return name; }
-        public Stream<Document> stream() { return documents.get(); }
+        public Stream<Document> stream() { return view.apply(source); }
         public LoadReport report() { return source.report(); }
+        public Corpus strict() { return new Derived(source.strict(), name, view); }
         public String toString() { return "Corpus(" + name + ")"; }
     }
 }

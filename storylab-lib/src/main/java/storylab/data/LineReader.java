@@ -1,7 +1,5 @@
 package storylab.data;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,15 +22,18 @@ final class LineReader implements Closeable {
     static final String INVALID = new String("\uFFFF<invalid UTF-8>");
 
     private final InputStream in;
+    private final byte[] buf = new byte[1 << 16];
+    private int pos, limit;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    private byte[] line = new byte[256];
+    private int length;
     private long number;
     private boolean eof;
 
     LineReader(Path file) {
         try {
-            this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            this.in = Files.newInputStream(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
         }
@@ -46,26 +47,42 @@ final class LineReader implements Closeable {
     /** The next line without its terminator, {@link #INVALID} (compare by identity) if undecodable, null at end. */
     String next() {
         if (eof) return null;
-        line.reset();
+        length = 0;
         try {
-            int b;
-            while ((b = in.read()) >= 0 && b != '\n') line.write(b);
-            if (b < 0) {
-                eof = true;
-                if (line.size() == 0) return null;
+            while (true) {
+                if (pos == limit) {
+                    limit = in.read(buf, 0, buf.length);
+                    pos = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        eof = true;
+                        if (length == 0) return null;
+                        break;
+                    }
+                }
+                int start = pos;
+                while (pos < limit && buf[pos] != '\n') pos++;
+                append(start, pos);
+                if (pos < limit) { pos++; break; } // consumed the '\n'
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         number++;
-        byte[] bytes = line.toByteArray();
-        int start = number == 1 && bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
-        int end = bytes.length > start && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        int from = number == 1 && length >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB && (line[2] & 0xff) == 0xBF ? 3 : 0;
+        int to = length > from && line[length - 1] == '\r' ? length - 1 : length;
         try {
-            return decoder.decode(ByteBuffer.wrap(bytes, start, end - start)).toString();
+            return decoder.decode(ByteBuffer.wrap(line, from, to - from)).toString();
         } catch (CharacterCodingException e) {
             return INVALID;
         }
+    }
+
+    private void append(int start, int end) {
+        int n = end - start;
+        if (length + n > line.length) line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, length + n));
+        System.arraycopy(buf, start, line, length, n);
+        length += n;
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import storylab.data.Corpus;
 
 /**
@@ -30,7 +29,7 @@ public final class BpeTokenizer implements Tokenizer {
     private final int firstMergeId;
     private final Map<Long, Integer> rank = new HashMap<>();
     private final byte[][] bytesOf; // id → the bytes it stands for (empty for specials)
-    private final Map<String, int[]> cache = new ConcurrentHashMap<>();
+    private final ThreadLocal<PieceCache> cache = ThreadLocal.withInitial(() -> new PieceCache(CACHE_LIMIT));
 
     BpeTokenizer(List<String> specials, int[][] merges) {
         if (!specials.contains("<|endoftext|>") || !specials.contains("<|pad|>"))
@@ -69,12 +68,13 @@ public final class BpeTokenizer implements Tokenizer {
     @Override
     public int[] encode(String text) {
         var out = new IntBuffer(text.length() / 3 + 16);
+        PieceCache pieces = cache.get();
         PreTokenizer.split(text, (start, end) -> {
-            String piece = text.substring(start, end);
-            int[] ids = cache.get(piece);
+            int[] ids = pieces.get(text, start, end);
             if (ids == null) {
+                String piece = text.substring(start, end);
                 ids = encodePiece(piece);
-                if (cache.size() < CACHE_LIMIT) cache.put(piece, ids);
+                pieces.put(piece, ids);
             }
             out.add(ids);
         });

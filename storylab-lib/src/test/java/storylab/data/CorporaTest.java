@@ -150,4 +150,35 @@ class CorporaTest {
         assertTrue(book.report().clean());
         assertTrue(book.countWords() > 95_000);
     }
+
+    @Test
+    void heldOutFilesAreReadable() {
+        Path aesop = SharedCorpora.file("heldout/aesops_fables_townsend_pg21.txt");
+        Path tiny = SharedCorpora.file("heldout/tinystories_v1_train_head_sample.txt");
+        Assumptions.assumeTrue(aesop != null && tiny != null, "SKIPPED LOUDLY: ../shared/corpora/heldout not found next to the repository");
+        // read only: these files are for evaluation, nothing is tuned on them
+        var fables = Corpora.book(aesop).stream().toList();
+        assertTrue(fables.size() > 300 && fables.size() < 330, "fables: " + fables.size());
+        assertEquals("aesops_fables_townsend_pg21.txt#The Wolf And The Lamb", fables.get(0).id());
+        assertTrue(fables.stream().noneMatch(d -> d.text().contains("Gutenberg-tm")));
+        assertTrue(Corpora.paragraphs(tiny).stream().count() > 1000);
+    }
+
+    @Test
+    void strictSurvivesBudgetsAndSplits() throws IOException {
+        Path jsonl = write("s.jsonl", "{\"story\":\"one two\"}\nbroken\n{\"story\":\"three\"}\n");
+        Corpus lenient = Corpora.tinyStories(jsonl).words(10);
+        assertEquals(3, lenient.countWords());
+        assertEquals(1, lenient.report().problems());
+        assertThrows(CorpusFormatException.class, () -> lenient.strict().countWords());
+        assertThrows(CorpusFormatException.class, () -> Corpora.tinyStories(jsonl).split(0.5, 1).train().strict().stream().count());
+    }
+
+    @Test
+    void longLinesAndNoFinalNewline() throws IOException {
+        String longLine = "word ".repeat(40_000).strip();
+        Path p = write("long.txt", "\uFEFFfirst\r\n" + longLine + "\r\nlast");
+        Document d = Corpora.text(p).stream().findFirst().orElseThrow();
+        assertEquals("first\n" + longLine + "\nlast", d.text());
+    }
 }

@@ -104,6 +104,9 @@ class StoryWorldTest {
             Plan p = s.plan();
             assertEquals("", s.instruction(0));
             assertTrue(s.instruction(1).contains(p.hero().kind()) && !s.instruction(1).contains(p.hero().name()), s.instruction(1));
+            assertTrue(s.instruction(2).contains(p.hero().trait()) && s.instruction(2).contains(p.goal()), s.instruction(2));
+            for (String element : List.of(p.hero().name(), p.hero().trait(), p.setting(), p.goal()))
+                assertTrue(s.instruction(3).contains(element), () -> "level 3 lacks \"" + element + "\": " + s.instruction(3));
             String four = s.instruction(4);
             for (String element : List.of(p.hero().name(), p.hero().kind(), p.hero().trait(), p.setting(), p.goal(), p.obstacle(),
                     p.helper().name(), p.helper().kind(), p.resolution(), p.ending()))
