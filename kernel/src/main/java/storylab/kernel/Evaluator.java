@@ -52,7 +52,7 @@ final class Evaluator implements AutoCloseable {
             "java.time.*", "java.math.*",
             "ai.djl.ndarray.*", "ai.djl.ndarray.types.*", "ai.djl.ndarray.index.*",
             "tech.tablesaw.api.*", "org.knowm.xchart.*", "org.knowm.xchart.style.*",
-            "storylab.*", "storylab.display.*", "storylab.data.*", "storylab.text.*", "storylab.model.*",
+            "storylab.*", "storylab.display.*", "storylab.data.*", "storylab.data.world.*", "storylab.text.*", "storylab.model.*",
             "storylab.train.*", "storylab.rl.*", "storylab.teacher.*", "storylab.eval.*", "storylab.experiment.*");
 
     private static final long GRACE_MILLIS = 800; // polite interrupt first; then JShell's hard stop
