@@ -1,0 +1,68 @@
+package storylab.teacher;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rule teacher must rank real fairy-tale passages above damaged copies of them. The reference is
+ * learned from the even-numbered tales; the passages come from the odd-numbered ones, so nothing is
+ * graded against itself.
+ */
+class RubricAucTest {
+
+    static List<String> passages;
+    static RubricTeacher teacher;
+
+    @BeforeAll
+    static void load() throws Exception {
+        var dir = Grimm.corpora();
+        if (dir.isEmpty()) System.err.println("!!! SKIPPING rubric AUC tests: no shared/corpora/" + Grimm.FILE + " above " + java.nio.file.Path.of("").toAbsolutePath());
+        Assumptions.assumeTrue(dir.isPresent(), "shared/corpora with the Grimm tales not found; AUC tests skipped");
+        var tales = Grimm.tales(dir.get());
+        var train = new ArrayList<String>();
+        passages = new ArrayList<>();
+        for (int i = 0; i < tales.size(); i++) {
+            if (i % 2 == 0) train.add(tales.get(i));
+            else passages.addAll(Grimm.passages(tales.get(i)));
+        }
+        teacher = RubricTeacher.from(train);
+        System.out.println(teacher.reference() + "; " + tales.size() + " tales, " + passages.size() + " test passages");
+    }
+
+    static double auc(Corruption corruption, Criterion c) {
+        var real = new ArrayList<Double>();
+        var bad = new ArrayList<Double>();
+        for (int i = 0; i < passages.size(); i++) {
+            real.add((double) teacher.score("", passages.get(i)).get(c));
+            bad.add((double) teacher.score("", corruption.apply(passages.get(i), 1000 + i)).get(c));
+        }
+        return Auc.of(real, bad);
+    }
+
+    @Test
+    void ranksRealAboveCorrupted() {
+        var table = new EnumMap<Corruption, Map<Criterion, Double>>(Corruption.class);
+        for (var k : Corruption.values()) {
+            var m = new EnumMap<Criterion, Double>(Criterion.class);
+            for (var c : Criterion.values()) m.put(c, auc(k, c));
+            table.put(k, m);
+            System.out.printf("AUC %-16s readability %.3f  coherence %.3f  creativity %.3f%n", k,
+                    m.get(Criterion.READABILITY), m.get(Criterion.COHERENCE), m.get(Criterion.CREATIVITY));
+        }
+        var hist = new int[3][4];
+        for (var p : passages) { var s = teacher.score("", p); for (var c : Criterion.values()) hist[c.ordinal()][s.get(c)]++; }
+        System.out.println("real passages, counts of 0/1/2/3: R " + java.util.Arrays.toString(hist[0]) + " C " + java.util.Arrays.toString(hist[1]) + " K " + java.util.Arrays.toString(hist[2]));
+        assertTrue(table.get(Corruption.WORD_SHUFFLE).get(Criterion.READABILITY) >= 0.9, "word shuffle → readability");
+        assertTrue(table.get(Corruption.SENTENCE_SHUFFLE).get(Criterion.COHERENCE) >= 0.9, "sentence shuffle → coherence");
+        assertTrue(table.get(Corruption.TRUNCATE).get(Criterion.COHERENCE) >= 0.9, "truncation → coherence");
+        var rep = table.get(Corruption.REPEAT_SENTENCE);
+        assertTrue(Math.max(rep.get(Criterion.COHERENCE), rep.get(Criterion.CREATIVITY)) >= 0.9, "repetition → coherence or creativity");
+    }
+}
