@@ -121,10 +121,20 @@ public final class Reference {
 
     /** Share of a text's in-sentence pairs of known words that the reference has seen; NaN if none. */
     double pairCoverage(StoryText st) {
+        return pairCoverage(st, ids(st));
+    }
+
+    int[] ids(StoryText st) {
+        int[] idx = new int[st.words.length];
+        for (int i = 0; i < idx.length; i++) idx[i] = id(st.words[i]);
+        return idx;
+    }
+
+    double pairCoverage(StoryText st, int[] ids) {
         int seen = 0, all = 0;
         for (int i = 1; i < st.words.length; i++) {
             if (st.sentenceOf[i] != st.sentenceOf[i - 1]) continue;
-            int a = id(st.words[i - 1]), b = id(st.words[i]);
+            int a = ids[i - 1], b = ids[i];
             if (a < 0 || b < 0) continue;
             all++;
             if (hasPair(a, b)) seen++;
@@ -134,10 +144,12 @@ public final class Reference {
 
     /** Share of a text's word 4-grams the reference does not contain (unknown words make a gram novel). */
     double novelty(StoryText st) {
+        return novelty(st, ids(st));
+    }
+
+    double novelty(StoryText st, int[] idx) {
         int n = st.words.length - NOVELTY_N + 1;
         if (n <= 0) return Double.NaN;
-        int[] idx = new int[st.words.length];
-        for (int i = 0; i < idx.length; i++) idx[i] = id(st.words[i]);
         int novel = 0;
         for (int i = 0; i < n; i++) {
             boolean unknown = false;

@@ -48,11 +48,11 @@ public final class RubricTeacher implements Teacher {
         if (st.wordCount() == 0) return Scores.zero(name(), "empty story");
         if (st.fullSentences() == 0) return Scores.zero(name(), "less than one full sentence");
         var reasons = new ArrayList<Reason>();
-        int[] ids = new int[st.wordCount()];
-        for (int i = 0; i < ids.length; i++) ids[i] = ref.id(st.words[i]);
+        int[] ids = ref.ids(st);
+        int dup = duplicateSentences(st);
         double r = readability(st, ids, reasons);
-        double c = coherence(st, ids, reasons);
-        double k = creativity(st, ids, reasons);
+        double c = coherence(st, ids, dup, reasons);
+        double k = creativity(st, ids, dup, reasons);
         return new Scores(grade(r), grade(c), grade(k), Scores.Source.OK, name(), "", reasons);
     }
 
@@ -78,7 +78,7 @@ public final class RubricTeacher implements Teacher {
         double u = (double) unknown / n;
         cost += charge(out, R, Math.max(0, u - 0.08) * 8, pct(u) + " of words unknown to the reference vocabulary");
 
-        double cov = ref.pairCoverage(st);
+        double cov = ref.pairCoverage(st, ids);
         double mu = ref.expectedPairCoverage();
         if (!Double.isNaN(cov))
             cost += charge(out, R, Math.max(0, (mu - cov) / mu - 0.15) * 5,
@@ -124,13 +124,12 @@ public final class RubricTeacher implements Teacher {
 
     // ---- coherence: does it hang together, in order, and finish? ----
 
-    private double coherence(StoryText st, int[] ids, List<Reason> out) {
+    private double coherence(StoryText st, int[] ids, int dup, List<Reason> out) {
         var C = Criterion.COHERENCE;
         double cost = 0;
         if (!st.endsTerminated)
             cost += charge(out, C, 1.6, "cut off: the story ends mid-sentence");
 
-        int dup = duplicateSentences(st);
         cost += charge(out, C, Math.min(3, 1.5 * dup), dup + " repeated sentence(s)");
 
         double rep = repeatedGramShare(st.words, 4);
@@ -225,12 +224,11 @@ public final class RubricTeacher implements Teacher {
 
     // ---- creativity: varied, rich, and not copied from the reference ----
 
-    private double creativity(StoryText st, int[] ids, List<Reason> out) {
+    private double creativity(StoryText st, int[] ids, int dup, List<Reason> out) {
         var K = Criterion.CREATIVITY;
         int n = st.wordCount();
         double cost = 0;
 
-        int dup = duplicateSentences(st);
         cost += charge(out, K, Math.min(2, 1.0 * dup), dup + " repeated sentence(s)");
 
         double d2 = distinctPairs(st.words);
@@ -242,7 +240,7 @@ public final class RubricTeacher implements Teacher {
         double ttr = (double) types.size() / window;
         if (window >= 20) cost += charge(out, K, Math.max(0, 0.5 - ttr) * 6, pct(ttr) + " distinct words");
 
-        double nov = ref.novelty(st);
+        double nov = ref.novelty(st, ids);
         double muN = ref.expectedNovelty();
         if (!Double.isNaN(nov))
             cost += charge(out, K, Math.max(0, (muN - nov) / muN - 0.1) * 2.5,

@@ -52,10 +52,9 @@ final class StoryText {
         String s = text == null ? "" : text;
         int n = s.length();
         var words = new ArrayList<String>();
-        var caps = new ArrayList<Boolean>();
-        var initial = new ArrayList<Boolean>();
+        boolean[] caps = new boolean[16], initial = new boolean[16];
+        int[] sentOf = new int[16];
         boolean afterOpen = false;
-        var sentOf = new ArrayList<Integer>();
         var sentences = new ArrayList<Sentence>();
         int sentStart = 0;
         boolean sentCapital = false;
@@ -76,11 +75,19 @@ final class StoryText {
                     else break;
                 }
                 if (words.size() == sentStart) sentCapital = Character.isUpperCase(c);
-                words.add(s.substring(i, j).replace('’', '\'').toLowerCase(Locale.ROOT));
-                caps.add(Character.isUpperCase(c));
-                initial.add(words.size() - 1 == sentStart || afterOpen);
+                String word = s.substring(i, j).toLowerCase(Locale.ROOT);
+                if (word.indexOf('’') >= 0) word = word.replace('’', '\'');
+                int at = words.size();
+                if (at == caps.length) {
+                    caps = Arrays.copyOf(caps, at * 2);
+                    initial = Arrays.copyOf(initial, at * 2);
+                    sentOf = Arrays.copyOf(sentOf, at * 2);
+                }
+                words.add(word);
+                caps[at] = Character.isUpperCase(c);
+                initial[at] = at == sentStart || afterOpen;
+                sentOf[at] = sentences.size();
                 afterOpen = false;
-                sentOf.add(sentences.size());
                 lastSignificant = 'a';
                 i = j;
                 continue;
@@ -139,10 +146,7 @@ final class StoryText {
         if (words.size() > sentStart)
             sentences.add(new Sentence(sentStart, words.size(), sentCapital, false, openAtSentenceStart, (single ? 1 : 0) + (dbl ? 1 : 0)));
         int w = words.size();
-        boolean[] cap = new boolean[w], ini = new boolean[w];
-        int[] so = new int[w];
-        for (int k = 0; k < w; k++) { cap[k] = caps.get(k); ini[k] = initial.get(k); so[k] = sentOf.get(k); }
-        return new StoryText(words.toArray(String[]::new), cap, ini, so, List.copyOf(sentences), violations, single || dbl,
+        return new StoryText(words.toArray(String[]::new), Arrays.copyOf(caps, w), Arrays.copyOf(initial, w), Arrays.copyOf(sentOf, w), List.copyOf(sentences), violations, single || dbl,
                 lastSignificant == '.');
     }
 

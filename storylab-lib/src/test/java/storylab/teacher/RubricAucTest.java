@@ -36,22 +36,23 @@ class RubricAucTest {
         System.out.println(teacher.reference() + "; " + tales.size() + " tales, " + passages.size() + " test passages");
     }
 
-    static double auc(Corruption corruption, Criterion c) {
-        var real = new ArrayList<Double>();
-        var bad = new ArrayList<Double>();
-        for (int i = 0; i < passages.size(); i++) {
-            real.add((double) teacher.score("", passages.get(i)).get(c));
-            bad.add((double) teacher.score("", corruption.apply(passages.get(i), 1000 + i)).get(c));
-        }
-        return Auc.of(real, bad);
+    static List<Scores> realScores;
+
+    static Map<Criterion, Double> aucs(Corruption corruption) {
+        if (realScores == null) realScores = passages.stream().map(p -> teacher.score("", p)).toList();
+        var bad = new ArrayList<Scores>();
+        for (int i = 0; i < passages.size(); i++) bad.add(teacher.score("", corruption.apply(passages.get(i), 1000 + i)));
+        var m = new EnumMap<Criterion, Double>(Criterion.class);
+        for (var c : Criterion.values())
+            m.put(c, Auc.of(realScores.stream().map(s -> s.get(c)).toList(), bad.stream().map(s -> s.get(c)).toList()));
+        return m;
     }
 
     @Test
     void ranksRealAboveCorrupted() {
         var table = new EnumMap<Corruption, Map<Criterion, Double>>(Corruption.class);
         for (var k : Corruption.values()) {
-            var m = new EnumMap<Criterion, Double>(Criterion.class);
-            for (var c : Criterion.values()) m.put(c, auc(k, c));
+            var m = aucs(k);
             table.put(k, m);
             System.out.printf("AUC %-16s readability %.3f  coherence %.3f  creativity %.3f%n", k,
                     m.get(Criterion.READABILITY), m.get(Criterion.COHERENCE), m.get(Criterion.CREATIVITY));
