@@ -1,5 +1,7 @@
 package storylab;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import storylab.display.Display;
 import storylab.display.DisplayHandle;
 
@@ -29,6 +31,23 @@ public final class Lab {
     /** Clears this cell's output once new output arrives (no flicker). */
     public static void clearOutput() {
         Display.clear();
+    }
+
+    /**
+     * The StoryLab folder (where {@code datasets/} and {@code runs/} are): set by the launcher, else found
+     * by walking up from the working folder, so notebooks find their files wherever they run.
+     */
+    public static Path home() {
+        String set = System.getProperty("storylab.home");
+        if (set != null) return Path.of(set);
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent())
+            if (Files.isDirectory(p.resolve("datasets")) && Files.isRegularFile(p.resolve("pom.xml"))) return p;
+        return Path.of("").toAbsolutePath();
+    }
+
+    /** A run folder under {@code home()/runs}: checkpoints, metrics and configs of one experiment. */
+    public static Path runs(String name) {
+        return home().resolve("runs").resolve(name);
     }
 
     /** Asks the person at the notebook a question and returns the answer (Jupyter's input box). */
