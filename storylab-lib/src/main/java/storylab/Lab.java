@@ -45,6 +45,11 @@ public final class Lab {
         return Path.of("").toAbsolutePath();
     }
 
+    /** The scale notebooks run at (STORYLAB_SCALE: test, workshop or paper). */
+    public static Scale scale() {
+        return Scale.current();
+    }
+
     /** A run folder under {@code home()/runs}: checkpoints, metrics and configs of one experiment. */
     public static Path runs(String name) {
         return home().resolve("runs").resolve(name);
