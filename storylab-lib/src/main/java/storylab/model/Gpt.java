@@ -3,6 +3,7 @@ package storylab.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
@@ -40,6 +41,7 @@ public final class Gpt implements AutoCloseable {
     private final NDArray wte, wpe, lnfW, lnfB;
     private final List<Block> blocks = new ArrayList<>();
     private final NDArray causalMask; // [ctx, ctx]: 0 on and below the diagonal, -inf above
+    private final NDArray scale; // 1/sqrt(head dim) as a float32 scalar tensor (a Java number would be converted every call)
 
     private Gpt(GptConfig config, Map<String, NDArray> loaded) {
         this.config = config;
@@ -67,6 +69,7 @@ public final class Gpt implements AutoCloseable {
         float[] mask = new float[T * T];
         for (int i = 0; i < T; i++) for (int j = i + 1; j < T; j++) mask[i * T + j] = Float.NEGATIVE_INFINITY;
         causalMask = manager.create(mask, new Shape(T, T));
+        scale = manager.create((float) (1.0 / Math.sqrt(config.headDim())));
     }
 
     public static Gpt create(GptConfig config) {
@@ -102,7 +105,8 @@ public final class Gpt implements AutoCloseable {
 
     /** Logits [B, T, vocab] for tokens [B, T] (int64, T ≤ context). */
     public NDArray logits(NDArray tokens) {
-        return head(trunk(tokens, 0, null));
+        long B = tokens.getShape().get(0), T = tokens.getShape().get(1);
+        return head(trunk(tokens, 0, null)).reshape(B, T, config.vocab());
     }
 
     /** Mean next-token cross-entropy of {@code inputs} [B, T] against {@code targets} [B, T]. */
@@ -112,27 +116,30 @@ public final class Gpt implements AutoCloseable {
 
     /** log p(target | prefix) per position, [B, T]: what PPO and evaluation need. */
     public NDArray tokenLogProbs(NDArray inputs, NDArray targets) {
-        var logp = logits(inputs).logSoftmax(-1);
-        return logp.gather(targets.expandDims(-1), -1).squeeze(-1);
+        var logp = head(trunk(inputs, 0, null)).logSoftmax(-1); // [B·T, V]
+        return logp.gather(targets.reshape(-1, 1), -1).reshape(targets.getShape());
     }
 
-    /** The hidden states after the last block, [B, T, d], for tokens starting at position {@code pos0}. */
+    /**
+     * The hidden states after the last block for tokens [B, T] at positions pos0.., as a [B·T, d] matrix:
+     * keeping activations 2-D lets every linear layer run as one fused addmm.
+     */
     NDArray trunk(NDArray tokens, int pos0, KvCache cache) {
         long B = tokens.getShape().get(0), T = tokens.getShape().get(1);
         if (pos0 + T > config.context())
             throw new IllegalArgumentException("positions " + pos0 + ".." + (pos0 + T) + " exceed the context of " + config.context());
         var step = (PtNDManager) tokens.getManager();
-        var pos = slice(wpe, step, pos0, pos0 + T); // [T, d]
-        var x = JniUtils.embedding((PtNDArray) tokens, (PtNDArray) wte, false).add(pos);
+        var pos = slice(wpe, step, pos0, pos0 + T); // [T, d], broadcast over the batch
+        var x = JniUtils.embedding((PtNDArray) tokens, (PtNDArray) wte, false).add(pos).reshape(B * T, config.d());
         for (int l = 0; l < blocks.size(); l++) {
             var b = blocks.get(l);
-            x = x.add(attention(b, layerNorm(x, b.ln1W, b.ln1B), pos0, cache == null ? null : cache.layer(l)));
+            x = x.add(attention(b, layerNorm(x, b.ln1W, b.ln1B), B, T, pos0, cache == null ? null : cache.layer(l)));
             x = x.add(mlp(b, layerNorm(x, b.ln2W, b.ln2B)));
         }
         return x;
     }
 
-    /** Final LayerNorm and the tied output head: [.., d] → [.., vocab]. */
+    /** Final LayerNorm and the tied output head: [N, d] → [N, vocab]. */
     NDArray head(NDArray x) {
         return linear(layerNorm(x, lnfW, lnfB), wte, null);
     }
@@ -142,17 +149,19 @@ public final class Gpt implements AutoCloseable {
     }
 
     /**
-     * Causal self-attention. Without a cache the T×T scores get the additive causal mask. With a cache the
-     * new keys and values are written in place into the preallocated [B, H, context, hd] buffers at
-     * pos0.., and the queries attend to the prefix 0..pos0+T (a view, no copy).
+     * Causal self-attention over x [B·T, d]. Without a cache the T×T scores get the additive causal mask.
+     * With a cache the new keys and values are written in place into the preallocated [B, H, context, hd]
+     * buffers at pos0.., and the queries attend to the prefix 0..pos0+T (a view, no copy).
      */
-    private NDArray attention(Block b, NDArray x, int pos0, KvCache.Layer cache) {
-        long B = x.getShape().get(0), T = x.getShape().get(1);
+    private NDArray attention(Block b, NDArray x, long B, long T, int pos0, KvCache.Layer cache) {
         int H = config.heads(), hd = config.headDim(), d = config.d();
         var step = (PtNDManager) x.getManager();
-        NDList qkv = linear(x, b.qkvW, b.qkvB).reshape(B, T, 3L * H, hd).transpose(0, 2, 1, 3).split(3, 1); // 3 × [B, H, T, hd]
-        var q = qkv.get(0).mul(1.0 / Math.sqrt(hd));
-        NDArray k = qkv.get(1), v = qkv.get(2);
+        var qkv = linear(x, b.qkvW, b.qkvB); // [B·T, 3d]
+        // One new token per row (decoding) needs no transpose: [B, 3H, 1, hd] is the same memory.
+        var heads = T == 1 ? qkv.reshape(B, 3L * H, 1, hd) : qkv.reshape(B, T, 3L * H, hd).transpose(0, 2, 1, 3);
+        NDList qkvs = heads.split(3, 1); // 3 × [B, H, T, hd]
+        var q = JniUtils.mul((PtNDArray) qkvs.get(0), (PtNDArray) scale);
+        NDArray k = qkvs.get(1), v = qkvs.get(2);
         long end = pos0 + T;
         if (cache != null) {
             long[] from = {0, 0, pos0, 0}, to = {B, H, end, hd}, one = {1, 1, 1, 1};
@@ -165,7 +174,8 @@ public final class Gpt implements AutoCloseable {
         var att = q.matMul(k.transpose(0, 1, 3, 2)); // [B, H, T, end]
         if (T > 1) att = att.add(slice2(causalMask, step, pos0, end, 0, end));
         var y = att.softmax(-1).matMul(v); // [B, H, T, hd]
-        return linear(y.transpose(0, 2, 1, 3).reshape(B, T, d), b.projW, b.projB);
+        var merged = T == 1 ? y.reshape(B, d) : y.transpose(0, 2, 1, 3).reshape(B * T, d);
+        return linear(merged, b.projW, b.projB);
     }
 
     // ---------------------------------------------------------------- sampling
@@ -178,9 +188,9 @@ public final class Gpt implements AutoCloseable {
     /** Logits of the last position, [B, vocab], after feeding {@code tokens} [B, T] at {@code pos0} through the cache. */
     NDArray lastLogits(NDArray tokens, int pos0, KvCache cache) {
         var x = trunk(tokens, pos0, cache);
-        long T = x.getShape().get(1);
-        if (T > 1) x = JniUtils.index((PtNDArray) x, new long[] {0, T - 1, 0}, new long[] {x.getShape().get(0), T, config.d()}, new long[] {1, 1, 1}, (PtNDManager) x.getManager());
-        return head(x).reshape(x.getShape().get(0), config.vocab());
+        long B = tokens.getShape().get(0), T = tokens.getShape().get(1);
+        if (T > 1) x = x.reshape(B, T, config.d()).get(new NDIndex(":, -1, :")); // only the last position needs the head
+        return head(x);
     }
 
     /** A preallocated key/value cache for {@code batch} sequences; close it (or its manager) when done. */

@@ -77,7 +77,7 @@ public final class Sampler {
                 for (int b = 0; b < B; b++) {
                     if (done[b]) { seq[b][cur] = seq[b][cur - 1]; continue; }
                     if (cur < prompt[b].length) continue; // still feeding its prompt
-                    int next = row.draw(logits, b * V, s, rng);
+                    int next = row.draw(logits, b, s, rng);
                     seq[b][cur] = next;
                     out[b][made[b]] = next;
                     logp[b][made[b]] = row.logProb;
@@ -101,83 +101,89 @@ public final class Sampler {
         return new Samples(prompt, out, logp, entropy, s, tokenizer, seconds);
     }
 
-    /** Feeds columns [from, to) of every row and returns the last position's logits, [B·V] on the CPU. */
+    /**
+     * Feeds columns [from, to) of every row and returns the next-token distributions: B·V probabilities
+     * followed by the B entropies. Softmax, log and entropy run vectorized in PyTorch; Java only walks the
+     * cumulative sum for the draw (exponentials in a Java loop cost more than the rest of a decoding step).
+     */
     private float[] forward(NDManager gen, long[][] seq, int from, int to, KvCache cache, int ctx) {
         int B = seq.length, T = to - from;
         long[] flat = new long[B * T];
         for (int b = 0; b < B; b++) System.arraycopy(seq[b], from, flat, b * T, T);
         try (var step = gen.newSubManager()) {
             var tokens = step.create(flat, new Shape(B, T));
-            return model.lastLogits(tokens, cache == null ? 0 : from, cache).toFloatArray();
+            var logits = model.lastLogits(tokens, cache == null ? 0 : from, cache);
+            if (s.temperature() > 0 && s.temperature() != 1) logits = logits.div((float) s.temperature());
+            var logp = logits.logSoftmax(-1);
+            var p = logp.exp();
+            float[] probs = p.toFloatArray(), neg = p.mul(logp).sum(new int[] {-1}).toFloatArray();
+            float[] out = java.util.Arrays.copyOf(probs, probs.length + B);
+            for (int b = 0; b < B; b++) out[probs.length + b] = -neg[b];
+            return out;
         }
     }
 
-    /** One draw from one row of logits, remembering the token's log-probability and the row's entropy. */
+    /** One draw from one row of probabilities, remembering the token's log-probability and the row's entropy. */
     static final class Draw {
-        private final double[] p;
+        private final int vocab;
         private final int[] order;
         float logProb, entropy;
 
         Draw(int vocab) {
-            p = new double[vocab];
+            this.vocab = vocab;
             order = new int[vocab];
         }
 
-        int draw(float[] logits, int off, Sampling s, SplittableRandom rng) {
-            int V = p.length;
-            double inv = s.temperature() > 0 ? 1.0 / s.temperature() : 1.0;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < V; i++) max = Math.max(max, logits[off + i] * inv);
-            double z = 0;
-            for (int i = 0; i < V; i++) z += p[i] = Math.exp(logits[off + i] * inv - max);
-            double lse = max + Math.log(z), h = 0;
-            for (int i = 0; i < V; i++) {
-                p[i] /= z;
-                if (p[i] > 0) h -= p[i] * (logits[off + i] * inv - lse);
-            }
-            entropy = (float) h;
+        /** @param dist B·V probabilities then B entropies, as {@link #forward} returns them */
+        int draw(float[] dist, int row, Sampling s, SplittableRandom rng) {
+            int V = vocab, off = row * V;
+            entropy = dist[dist.length - dist.length / (V + 1) + row];
             int pick;
             if (s.temperature() == 0) {
                 pick = 0;
-                for (int i = 1; i < V; i++) if (p[i] > p[pick]) pick = i;
+                for (int i = 1; i < V; i++) if (dist[off + i] > dist[off + pick]) pick = i;
             } else if (s.topK() == 0 && s.topP() >= 1) {
-                pick = walk(rng.nextDouble(), V);
+                pick = walk(dist, off, rng.nextDouble());
             } else {
-                pick = truncated(s, rng);
+                pick = truncated(dist, off, s, rng);
             }
-            logProb = (float) (logits[off + pick] * inv - lse);
+            logProb = (float) Math.log(dist[off + pick]);
             return pick;
         }
 
-        private int walk(double u, int V) {
-            double c = 0;
-            for (int i = 0; i < V; i++) if ((c += p[i]) > u) return i;
-            for (int i = V - 1; i >= 0; i--) if (p[i] > 0) return i; // u beyond the rounding of the sum
-            return V - 1;
+        private int walk(float[] p, int off, double u) {
+            double total = 0;
+            for (int i = 0; i < vocab; i++) total += p[off + i];
+            double target = u * total, c = 0; // the float probabilities sum to 1 only up to rounding
+            for (int i = 0; i < vocab; i++) if ((c += p[off + i]) > target) return i;
+            for (int i = vocab - 1; i >= 0; i--) if (p[off + i] > 0) return i;
+            return vocab - 1;
         }
 
         /** Top-k then top-p: candidates sorted by probability, cut, renormalised, then one draw. */
-        private int truncated(Sampling s, SplittableRandom rng) {
-            int V = p.length, n = 0;
-            double threshold = 0;
+        private int truncated(float[] p, int off, Sampling s, SplittableRandom rng) {
+            int V = vocab, n = 0;
+            float threshold = 0;
             if (s.topK() > 0 && s.topK() < V) {
-                double[] copy = p.clone();
+                float[] copy = java.util.Arrays.copyOfRange(p, off, off + V);
                 Arrays.sort(copy);
                 threshold = copy[V - s.topK()];
             }
-            for (int i = 0; i < V; i++) if (p[i] >= threshold && p[i] > 0) order[n++] = i;
+            for (int i = 0; i < V; i++) if (p[off + i] >= threshold && p[off + i] > 0) order[n++] = i;
             // Sort candidates by descending probability (ties by id, so the order is deterministic).
             Integer[] boxed = new Integer[n];
             for (int i = 0; i < n; i++) boxed[i] = order[i];
-            Arrays.sort(boxed, (a, b) -> p[a] != p[b] ? Double.compare(p[b], p[a]) : Integer.compare(a, b));
+            Arrays.sort(boxed, (a, b) -> p[off + a] != p[off + b] ? Float.compare(p[off + b], p[off + a]) : Integer.compare(a, b));
             int keep = Math.min(n, s.topK() > 0 ? s.topK() : n);
+            double total = 0;
+            for (int i = 0; i < n; i++) total += p[off + boxed[i]];
             double mass = 0;
             for (int i = 0; i < keep; i++) {
-                mass += p[boxed[i]];
-                if (mass >= s.topP()) { keep = i + 1; break; }
+                mass += p[off + boxed[i]];
+                if (mass >= s.topP() * total) { keep = i + 1; break; }
             }
             double u = rng.nextDouble() * mass, c = 0;
-            for (int i = 0; i < keep; i++) if ((c += p[boxed[i]]) > u) return boxed[i];
+            for (int i = 0; i < keep; i++) if ((c += p[off + boxed[i]]) > u) return boxed[i];
             return boxed[keep - 1];
         }
     }
