@@ -128,8 +128,7 @@ public final class Gpt implements AutoCloseable {
         long B = tokens.getShape().get(0), T = tokens.getShape().get(1);
         if (pos0 + T > config.context())
             throw new IllegalArgumentException("positions " + pos0 + ".." + (pos0 + T) + " exceed the context of " + config.context());
-        var step = (PtNDManager) tokens.getManager();
-        var pos = slice(wpe, step, pos0, pos0 + T); // [T, d], broadcast over the batch
+        var pos = Ops.slice(wpe, tokens, pos0, pos0 + T, 0, config.d()); // [T, d], broadcast over the batch
         var x = JniUtils.embedding((PtNDArray) tokens, (PtNDArray) wte, false).add(pos).reshape(B * T, config.d());
         for (int l = 0; l < blocks.size(); l++) {
             var b = blocks.get(l);
@@ -145,7 +144,7 @@ public final class Gpt implements AutoCloseable {
     }
 
     private NDArray mlp(Block b, NDArray x) {
-        return linear(JniUtils.gelu((PtNDArray) linear(x, b.fcW, b.fcB)), b.fc2W, b.fc2B);
+        return Ops.mlp(x, b.fcW, b.fcB, b.fc2W, b.fc2B);
     }
 
     /**
@@ -154,28 +153,20 @@ public final class Gpt implements AutoCloseable {
      * buffers at pos0.., and the queries attend to the prefix 0..pos0+T (a view, no copy).
      */
     private NDArray attention(Block b, NDArray x, long B, long T, int pos0, KvCache.Layer cache) {
-        int H = config.heads(), hd = config.headDim(), d = config.d();
-        var step = (PtNDManager) x.getManager();
-        var qkv = linear(x, b.qkvW, b.qkvB); // [B·T, 3d]
-        // One new token per row (decoding) needs no transpose: [B, 3H, 1, hd] is the same memory.
-        var heads = T == 1 ? qkv.reshape(B, 3L * H, 1, hd) : qkv.reshape(B, T, 3L * H, hd).transpose(0, 2, 1, 3);
-        NDList qkvs = heads.split(3, 1); // 3 × [B, H, T, hd]
-        var q = JniUtils.mul((PtNDArray) qkvs.get(0), (PtNDArray) scale);
-        NDArray k = qkvs.get(1), v = qkvs.get(2);
+        int H = config.heads(), hd = config.headDim();
+        NDList qkv = Ops.heads(linear(x, b.qkvW, b.qkvB), B, T, 3, H, hd); // 3 × [B, H, T, hd]
+        NDArray q = qkv.get(0), k = qkv.get(1), v = qkv.get(2);
         long end = pos0 + T;
         if (cache != null) {
-            long[] from = {0, 0, pos0, 0}, to = {B, H, end, hd}, one = {1, 1, 1, 1};
+            var step = (PtNDManager) x.getManager();
+            long[] from = {0, 0, pos0, 0}, to = {B, H, end, hd}, one = {1, 1, 1, 1}, zero = {0, 0, 0, 0};
             JniUtils.indexSet((PtNDArray) cache.k(), (PtNDArray) k, from, to, one);
             JniUtils.indexSet((PtNDArray) cache.v(), (PtNDArray) v, from, to, one);
-            long[] zero = {0, 0, 0, 0};
             k = JniUtils.index((PtNDArray) cache.k(), zero, to, one, step);
             v = JniUtils.index((PtNDArray) cache.v(), zero, to, one, step);
         }
-        var att = q.matMul(k.transpose(0, 1, 3, 2)); // [B, H, T, end]
-        if (T > 1) att = att.add(slice2(causalMask, step, pos0, end, 0, end));
-        var y = att.softmax(-1).matMul(v); // [B, H, T, hd]
-        var merged = T == 1 ? y.reshape(B, d) : y.transpose(0, 2, 1, 3).reshape(B * T, d);
-        return linear(merged, b.projW, b.projB);
+        var mask = T > 1 ? Ops.slice(causalMask, x, pos0, end, 0, end) : null; // one new token may see everything before it
+        return linear(Ops.attend(q, k, v, scale, mask), b.projW, b.projB);
     }
 
     // ---------------------------------------------------------------- sampling
@@ -239,20 +230,11 @@ public final class Gpt implements AutoCloseable {
     // ---------------------------------------------------------------- helpers
 
     private static NDArray linear(NDArray x, NDArray w, NDArray bias) {
-        return JniUtils.linear((PtNDArray) x, (PtNDArray) w, (PtNDArray) bias);
+        return Ops.linear(x, w, bias);
     }
 
-    private NDArray layerNorm(NDArray x, NDArray w, NDArray b) {
-        return JniUtils.layerNorm((PtNDArray) x, new Shape(config.d()), (PtNDArray) w, (PtNDArray) b, 1e-5);
-    }
-
-    /** Rows [from, to) of a 2-D array, as a view owned by {@code step}. */
-    private static NDArray slice(NDArray a, PtNDManager step, long from, long to) {
-        return JniUtils.index((PtNDArray) a, new long[] {from, 0}, new long[] {to, a.getShape().get(1)}, new long[] {1, 1}, step);
-    }
-
-    private static NDArray slice2(NDArray a, PtNDManager step, long r0, long r1, long c0, long c1) {
-        return JniUtils.index((PtNDArray) a, new long[] {r0, c0}, new long[] {r1, c1}, new long[] {1, 1}, step);
+    private static NDArray layerNorm(NDArray x, NDArray w, NDArray b) {
+        return Ops.layerNorm(x, w, b);
     }
 
     /** Creates (or adopts loaded) parameters, registering each by name with gradients on. */

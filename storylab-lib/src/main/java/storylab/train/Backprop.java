@@ -15,10 +15,15 @@ public final class Backprop {
 
     /** Adds ∂(scale · loss)/∂θ to the parameters' gradients and returns the (unscaled) loss. */
     public static float lossAndGradients(Gpt model, NDArray inputs, NDArray targets, double scale) {
+        return lossAndGradients(() -> model.loss(inputs, targets), scale);
+    }
+
+    /** The same for any scalar loss (the encoder–decoder's, PPO's): forward under autograd, then backward. */
+    public static float lossAndGradients(java.util.function.Supplier<NDArray> forward, double scale) {
         boolean was = JniUtils.isGradMode();
         JniUtils.setGradMode(true);
         try {
-            var loss = model.loss(inputs, targets);
+            var loss = forward.get();
             var scaled = scale == 1.0 ? loss : loss.mul(scale);
             JniUtils.backward((PtNDArray) scaled, (PtNDArray) scaled.onesLike(), false, false);
             return loss.getFloat();

@@ -180,7 +180,7 @@ public final class Pretrain {
                     live.offer(() -> report(curve, w0, s0, elapsed, tps, tps * model.config().flopsPerToken() / peak, false, false, checkpoints));
                     if (System.nanoTime() - lastProgress > 250_000_000L || last) {
                         lastProgress = System.nanoTime();
-                        Display.progress(new Progress("pretrain", Math.round(words), config.words(), "words", elapsed,
+                        Display.progress(new Progress("pretrain", Math.min(Math.round(words), config.words()), config.words(), "words", elapsed,
                                 String.format("loss %.3f  %,.0f tok/s", loss, tps)));
                     }
                 }

@@ -14,6 +14,11 @@ import storylab.train.Backprop;
 
 class GptTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void oneThread() {
+        storylab.model.Torch.threads(1); // small models on a shared machine: see Torch
+    }
+
     static final GptConfig SMALL = new GptConfig(259, 32, 64, 2, 4, 7);
 
     @Test

@@ -18,6 +18,11 @@ import storylab.text.ByteTokenizer;
 
 class PretrainTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void oneThread() {
+        storylab.model.Torch.threads(1); // small models on a shared machine: see Torch
+    }
+
     static final GptConfig MICRO = new GptConfig(259, 32, 32, 1, 2, 3);
 
     /** The run both the reference and the killed child perform. */
@@ -62,7 +67,7 @@ class PretrainTest {
         // The same run in a child JVM, killed (SIGKILL) as soon as its first checkpoint appears.
         Path childDir = dir.resolve("child");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var child = new ProcessBuilder(java, "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
+        var child = new ProcessBuilder(java, "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1", "-cp", System.getProperty("java.class.path"),
                 ResumeChild.class.getName(), childDir.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("child.log").toFile()).start();
         Path first = childDir.resolve("words-00000000240");
