@@ -197,6 +197,23 @@ public final class EncoderDecoder implements AutoCloseable {
         NamedArrays.write(file, params);
     }
 
+    /** Loads parameters saved by {@link #save} into a model of shape {@code config}. */
+    public static EncoderDecoder load(Config config, int pad, Path file) throws IOException {
+        var model = new EncoderDecoder(config, pad);
+        try (var tmp = NDManager.newBaseManager()) {
+            var arrays = NamedArrays.read(file, tmp);
+            for (var e : model.params.entrySet()) {
+                var src = arrays.get(e.getKey());
+                if (src == null || !src.getShape().equals(e.getValue().getShape())) {
+                    model.close();
+                    throw new IOException(file + ": parameter " + e.getKey() + " is missing or has another shape than " + config + " needs");
+                }
+                e.getValue().set(src.toByteBuffer());
+            }
+        }
+        return model;
+    }
+
     @Override
     public void close() {
         manager.close();

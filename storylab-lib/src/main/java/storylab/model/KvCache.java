@@ -21,7 +21,8 @@ public final class KvCache implements AutoCloseable {
         this.batch = batch;
         this.layers = new Layer[c.layers()];
         var shape = new Shape(batch, c.heads(), c.context(), c.headDim());
-        for (int l = 0; l < layers.length; l++) layers[l] = new Layer(manager.zeros(shape), manager.zeros(shape));
+        // Uninitialised: a step reads only the positions already written.
+        for (int l = 0; l < layers.length; l++) layers[l] = new Layer(manager.create(shape), manager.create(shape));
     }
 
     Layer layer(int l) {

@@ -74,6 +74,7 @@ public final class Sampler {
             float[] logits = forward(gen, seq, 0, cur, cache, ctx);
             int remaining = s.maxTokens() == 0 ? 0 : B;
             while (remaining > 0) {
+                if (Thread.currentThread().isInterrupted()) break; // a notebook interrupt: keep what was drawn so far
                 for (int b = 0; b < B; b++) {
                     if (done[b]) { seq[b][cur] = seq[b][cur - 1]; continue; }
                     if (cur < prompt[b].length) continue; // still feeding its prompt

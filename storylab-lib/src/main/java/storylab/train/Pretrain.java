@@ -136,6 +136,7 @@ public final class Pretrain {
         var optimizer = resumedOptimizer != null ? resumedOptimizer : new AdamW(model.parameters(), config.optimizer());
         resumedOptimizer = null; // a second run() of the same Pretrain starts a fresh optimizer
         try (var opt = optimizer; NDManager base = NDManager.newBaseManager()) {
+            if (into != null) writeRunRecord();
             while (words < config.words() && (config.maxSteps() <= 0 || step < config.maxSteps())) {
                 if (Thread.currentThread().isInterrupted()) { interrupted = true; break; }
                 long t0 = System.nanoTime();
@@ -195,7 +196,30 @@ public final class Pretrain {
         var report = report(curve, words, step, Duration.ofNanos(System.nanoTime() - started), tps, tps * model.config().flopsPerToken() / peak,
                 !interrupted, interrupted, checkpoints);
         if (live != null) live.finish(report);
+        if (into != null) {
+            try {
+                report.table().write().csv(into.resolve("curve.csv").toString());
+            } catch (RuntimeException e) { // the curve is also in every checkpoint's state.json
+                System.err.println("could not write " + into.resolve("curve.csv") + ": " + e.getMessage());
+            }
+        }
         return report;
+    }
+
+    /** run.json next to the checkpoints: what was run, so a figure can be traced back to its settings. */
+    private void writeRunRecord() {
+        try {
+            java.nio.file.Files.createDirectories(into);
+            var record = new java.util.LinkedHashMap<String, Object>();
+            record.put("model", model.config());
+            record.put("training", config);
+            record.put("tokenizer", tokenizer.toString());
+            record.put("resumedFrom", resumedFrom == null ? null : resumedFrom.toString());
+            record.put("started", java.time.Instant.now().toString());
+            Checkpoint.JSON.writeValue(into.resolve(resumedFrom == null ? "run.json" : "run-resumed-" + resumed.step() + ".json").toFile(), record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the run record in " + into + ": " + e.getMessage(), e);
+        }
     }
 
     private TrainingReport report(List<Point> curve, double words, long step, Duration elapsed, double tps, double mfu,

@@ -6,7 +6,9 @@ package storylab.bench;
  *
  *   cd storylab-lib && ../mvnw -B -o -q test-compile && \
  *   java -Dai.djl.offline=true -cp "target/test-classes:target/classes:$(../mvnw -B -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)" \
- *        storylab.bench.TinyOnText /tmp/storylab-runs/tiny-grimm [tokenizer.json] [words]
+ *        storylab.bench.TinyOnText /tmp/storylab-runs/tiny-grimm [bytes|tokenizer.json] [words] [batch] [lr]
+ *
+ * A BPE tokenizer (type "bpe") needs the data-text branch's storylab.text classes first on the class path.
  */
 
 import java.nio.file.Files;
@@ -29,11 +31,13 @@ public final class TinyOnText {
         Path run = Path.of(args.length > 0 ? args[0] : "/tmp/storylab-runs/tiny-grimm");
         Tokenizer tok = args.length > 1 && !args[1].equals("bytes") ? Tokenizers.load(Path.of(args[1])) : new ByteTokenizer();
         long words = args.length > 2 ? Long.parseLong(args[2]) : 200_000;
+        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+        double lr = args.length > 4 ? Double.parseDouble(args[4]) : 3e-3;
         var tales = tales(Files.readString(GRIMM));
         System.out.printf("%d tales, %,d words, %s%n", tales.size(), tales.stream().mapToLong(storylab.data.Words::count).sum(), tok);
         var model = Gpt.tiny(tok.vocabSize());
         System.out.println(model + ", " + model.parameterCount() + " parameters");
-        var report = Pretrain.of(model, tok, Corpus.of("grimm", tales)).words(words).batch(16).lr(2e-3).warmup(0.02).cosine()
+        var report = Pretrain.of(model, tok, Corpus.of("grimm", tales)).words(words).batch(batch).lr(lr).warmup(0.02).cosine()
                 .evalEvery(50).validationWindows(64).checkpointsAt(Milestones.of(words / 2)).seed(1).into(run).run();
         System.out.println(report.status());
         System.out.printf("validation loss %.3f, perplexity %.2f (per %s token)%n", report.validationLoss(), report.validationPerplexity(),

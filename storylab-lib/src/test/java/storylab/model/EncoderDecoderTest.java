@@ -37,7 +37,7 @@ class EncoderDecoderTest {
     }
 
     @Test
-    void learnsToWriteWhatTheInstructionAsks() {
+    void learnsToWriteWhatTheInstructionAsks(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         var tok = new ByteTokenizer();
         String[][] pairs = {{"cat", "the cat sat."}, {"dog", "a dog ran."}, {"sun", "sun is hot."}, {"owl", "owls hoot."}};
         int S = 4, T = 13;
@@ -67,6 +67,10 @@ class EncoderDecoderTest {
             assertTrue(loss < 0.05, "overfits four instruction→story pairs: " + loss);
             int[] story = model.generate(tok.encode("dog"), new int[] {EOT}, Sampling.defaults().withTemperature(0).withMaxTokens(15), EOT);
             assertEquals("a dog ran.", tok.decode(story));
+            model.save(dir.resolve("encdec.bin"));
+            try (var back = EncoderDecoder.load(SMALL, PAD, dir.resolve("encdec.bin"))) {
+                assertArrayEquals(story, back.generate(tok.encode("dog"), new int[] {EOT}, Sampling.defaults().withTemperature(0).withMaxTokens(15), EOT));
+            }
         }
     }
 }

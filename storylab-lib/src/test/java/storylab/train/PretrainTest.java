@@ -52,6 +52,7 @@ class PretrainTest {
             for (String f : List.of("config.json", "tokenizer.json", "params.bin", "optimizer.bin", "state.json"))
                 assertTrue(Files.isRegularFile(c.resolve(f)), c + "/" + f);
         assertTrue(Files.exists(dir.resolve("words-00000002000")));
+        assertTrue(Files.isRegularFile(dir.resolve("run.json")) && Files.isRegularFile(dir.resolve("curve.csv")), "the run records its config and curve");
         // The latest checkpoint loads into the same function.
         try (var back = Checkpoint.readModel(Checkpoint.locate(dir))) {
             assertEquals(MICRO.withD(48), back.config());
