@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
@@ -38,7 +37,7 @@ public final class Gpt implements AutoCloseable {
     private final GptConfig config;
     private final NDManager manager;
     private final Map<String, NDArray> params = new LinkedHashMap<>();
-    private final NDArray wte, wpe, lnfW, lnfB;
+    private NDArray wte, wpe, lnfW, lnfB;
     private final List<Block> blocks = new ArrayList<>();
     private final NDArray causalMask; // [ctx, ctx]: 0 on and below the diagonal, -inf above
     private final NDArray scale; // 1/sqrt(head dim) as a float32 scalar tensor (a Java number would be converted every call)
@@ -46,6 +45,17 @@ public final class Gpt implements AutoCloseable {
     private Gpt(GptConfig config, Map<String, NDArray> loaded) {
         this.config = config;
         this.manager = NDManager.newBaseManager();
+        try {
+            causalMask = build(loaded);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+        scale = manager.create((float) (1.0 / Math.sqrt(config.headDim())));
+    }
+
+    /** Creates the parameters (or adopts loaded ones) and returns the causal mask. */
+    private NDArray build(Map<String, NDArray> loaded) {
         int d = config.d(), L = config.layers();
         var init = new Init(new Random(config.seed()), loaded);
         double residualStd = 0.02 / Math.sqrt(2.0 * L); // GPT-2: residual projections scaled by 1/sqrt(2·layers)
@@ -68,8 +78,7 @@ public final class Gpt implements AutoCloseable {
         int T = config.context();
         float[] mask = new float[T * T];
         for (int i = 0; i < T; i++) for (int j = i + 1; j < T; j++) mask[i * T + j] = Float.NEGATIVE_INFINITY;
-        causalMask = manager.create(mask, new Shape(T, T));
-        scale = manager.create((float) (1.0 / Math.sqrt(config.headDim())));
+        return manager.create(mask, new Shape(T, T));
     }
 
     public static Gpt create(GptConfig config) {
@@ -207,6 +216,11 @@ public final class Gpt implements AutoCloseable {
         }
     }
 
+    /** An independent copy with the same weights (a frozen reference model for PPO, say). */
+    public Gpt copy() {
+        return new Gpt(config, params);
+    }
+
     /** Overwrites this model's parameters with those of {@code other} (same config). */
     public void copyFrom(Map<String, NDArray> other) {
         for (var e : params.entrySet()) {
@@ -280,7 +294,4 @@ public final class Gpt implements AutoCloseable {
         }
     }
 
-    static DataType tokenType() {
-        return DataType.INT64;
-    }
 }

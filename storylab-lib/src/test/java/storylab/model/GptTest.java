@@ -101,6 +101,9 @@ class GptTest {
             try (var back = Gpt.load(SMALL, file)) {
                 assertArrayEquals(model.logits(x).toFloatArray(), back.logits(x).toFloatArray(), 0f);
             }
+            try (var twin = model.copy()) {
+                assertArrayEquals(model.logits(x).toFloatArray(), twin.logits(x).toFloatArray(), 0f);
+            }
             Files.writeString(file, "garbage");
             var e = assertThrows(java.io.IOException.class, () -> Gpt.load(SMALL, file));
             assertTrue(e.getMessage().contains("params.bin"), e.getMessage());
