@@ -231,6 +231,11 @@ public final class Gpt implements AutoCloseable {
         }
     }
 
+    /** Arrays this model's manager holds: constant over training when no step leaks into it (tests check). */
+    int liveArrays() {
+        return manager.getManagedArrays().size();
+    }
+
     @Override
     public void close() {
         manager.close();

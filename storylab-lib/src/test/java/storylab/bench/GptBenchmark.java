@@ -37,7 +37,7 @@ import storylab.train.Backprop;
 public final class GptBenchmark {
 
     static final GptConfig CONFIG = new GptConfig(4096, 128, 256, 4, 4, 0);
-    static final int BATCH = 16, WARMUP = 5, STEPS = 20, SAMPLE_BATCH = 8, SAMPLE_NEW = 127;
+    static final int BATCH = 16, WARMUP = 5, STEPS = 20, SAMPLE_BATCH = 8, SAMPLE_NEW = 127, PPO_BATCH = 64;
     static final String ANCHOR = "/work/shared/anchors/gpt_torch.py";
 
     public static void main(String[] args) throws Exception {
@@ -50,7 +50,7 @@ public final class GptBenchmark {
         // Both thread settings: on a machine shared with other busy processes one thread is often faster.
         var threadCounts = defaultThreads > 1 ? new int[] {defaultThreads, 1} : new int[] {1};
         double[] train = new double[threadCounts.length], sample = new double[threadCounts.length];
-        double torchTrain = Double.NaN, torchSample = Double.NaN;
+        double torchTrain = Double.NaN, torchSample = Double.NaN, torchPpo = Double.NaN, ppo = 0;
         // Interleaved rounds, best of each: other processes on a shared machine slow whichever side they meet.
         for (int r = 0; r < rounds; r++) {
             System.out.printf("== round %d of %d%n", r + 1, rounds);
@@ -63,9 +63,12 @@ public final class GptBenchmark {
             if (torch) torchSample = max(torchSample, anchor("sample", "--kv"));
             for (int i = 0; i < threadCounts.length; i++) {
                 Torch.threads(threadCounts[i]);
-                sample[i] = Math.max(sample[i], sampleTokensPerSecond());
+                sample[i] = Math.max(sample[i], sampleTokensPerSecond(SAMPLE_BATCH));
             }
             Torch.threads(defaultThreads);
+            // PPO's regime: many stories at once, where the preallocated cache (no concatenation) matters more.
+            if (torch) torchPpo = max(torchPpo, anchor("sample", "--kv", "--sample-batch", String.valueOf(PPO_BATCH), "--sample-reps", "3"));
+            ppo = Math.max(ppo, sampleTokensPerSecond(PPO_BATCH));
         }
         peak = Math.max(peak, matmulPeak()); // again at the end: other processes may have held a core at the start
         System.out.printf("fp32 matmul peak, best of start and end: %.1f GFLOP/s%n", peak / 1e9);
@@ -80,6 +83,7 @@ public final class GptBenchmark {
             System.out.printf("| training MFU vs measured peak, %s | %.0f%% | %.0f%% | |%n", t, 100 * train[i] * CONFIG.flopsPerToken() / peak, 100 * torchTrain * CONFIG.flopsPerToken() / peak);
             System.out.printf("| KV sampling tokens/s (B=8, 127 new), %s | %.0f | %.0f | %.2f× |%n", t, sample[i], torchSample, sample[i] / torchSample);
         }
+        System.out.printf("| KV sampling tokens/s (B=%d, 127 new), %d thr | %.0f | %.0f | %.2f× |%n", PPO_BATCH, defaultThreads, ppo, torchPpo, ppo / torchPpo);
         System.out.printf("| peak RSS (VmHWM) | %d MB (JVM) | see [torch] ru_maxrss | |%n", rss);
         System.out.printf("flops/token %.1fM, params %.2fM, load average at end %s%n", CONFIG.flopsPerToken() / 1e6, CONFIG.parameters() / 1e6,
                 Files.readString(Path.of("/proc/loadavg")).strip());
@@ -130,15 +134,15 @@ public final class GptBenchmark {
         }
     }
 
-    static double sampleTokensPerSecond() {
+    static double sampleTokensPerSecond(int batch) {
         var tok = new ByteTokenizer(); // only its end-of-text id is used; prompts are token ids
         try (var model = Gpt.create(CONFIG)) {
             var settings = Sampling.defaults().withMaxTokens(SAMPLE_NEW).withStopAtEot(false).withKvCache(true);
-            int[][] prompts = new int[SAMPLE_BATCH][];
-            for (int i = 0; i < SAMPLE_BATCH; i++) prompts[i] = new int[] {0};
+            int[][] prompts = new int[batch][];
+            for (int i = 0; i < batch; i++) prompts[i] = new int[] {0};
             for (int w = 0; w < 2; w++) model.sampler(tok).settings(settings.withSeed(w)).sampleTokens(prompts);
             var rates = new ArrayList<Double>();
-            for (int r = 0; r < 5; r++) {
+            for (int r = 0; r < (batch > SAMPLE_BATCH ? 3 : 5); r++) {
                 var s = model.sampler(tok).settings(settings.withSeed(100 + r)).sampleTokens(prompts);
                 rates.add(s.tokensPerSecond());
                 System.out.printf("sample rep %d: %.3fs %.0f tokens/s rss %d MB%n", r, s.seconds(), s.tokensPerSecond(), rssMb());

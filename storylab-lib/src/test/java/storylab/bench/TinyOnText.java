@@ -9,6 +9,11 @@ package storylab.bench;
  *        storylab.bench.TinyOnText /tmp/storylab-runs/tiny-grimm [bytes|tokenizer.json] [words] [batch] [lr]
  *
  * A BPE tokenizer (type "bpe") needs the data-text branch's storylab.text classes first on the class path.
+ *
+ * Measured (2-core shared machine, -Dai.djl.pytorch.num_threads=1): bytes, 120k words, batch 16, lr 2e-3,
+ * 3.5 min: validation perplexity 7.8 per byte, not yet readable. BPE 2,048 trained on the tales, 300k words
+ * (3 epochs), batch 8, lr 3e-3, 1:54: validation loss 5.12, perplexity 167 per token (1.39 tokens/word);
+ * samples are word-level fairy-tale English without much sense.
  */
 
 import java.nio.file.Files;
