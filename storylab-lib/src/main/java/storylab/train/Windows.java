@@ -64,7 +64,8 @@ public final class Windows {
     private void fill() {
         int epoch = state.epoch();
         long doc = state.document();
-        docs = corpus.stream().skip(skipDocuments + doc).iterator();
+        // Opened once (at the restored position) and then read on: a chunk continues where the last one stopped.
+        if (docs == null) docs = corpus.stream().skip(skipDocuments + doc).iterator();
         var tokens = new IntBuffer(state.carry(), state.carryWords());
         var list = new ArrayList<Window>(chunkSize);
         int wrapped = 0;
