@@ -1,0 +1,191 @@
+package storylab.model;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import storylab.text.Tokenizer;
+
+/**
+ * Autoregressive sampling from a {@link Gpt}, a batch at a time. The model runs in PyTorch; the draw itself
+ * happens here on the CPU copy of the last logits row with a seeded {@link SplittableRandom}, so a seed
+ * gives the same stories whether or not the KV cache is used.
+ *
+ * <p>Prompts of unequal length share one batch: the common prefix is fed at once, then rows still inside
+ * their prompt are fed their own next prompt token instead of a sample.
+ */
+public final class Sampler {
+
+    private final Gpt model;
+    private final Tokenizer tokenizer;
+    private Sampling s = Sampling.defaults();
+    private int copies = 1;
+
+    Sampler(Gpt model, Tokenizer tokenizer) {
+        this.model = model;
+        this.tokenizer = tokenizer;
+    }
+
+    public Sampler maxTokens(int n) { s = s.withMaxTokens(n); return this; }
+    public Sampler temperature(double t) { s = s.withTemperature(t); return this; }
+    public Sampler topK(int k) { s = s.withTopK(k); return this; }
+    public Sampler topP(double p) { s = s.withTopP(p); return this; }
+    public Sampler seed(long seed) { s = s.withSeed(seed); return this; }
+    public Sampler kvCache(boolean on) { s = s.withKvCache(on); return this; }
+    public Sampler stopAtEot(boolean on) { s = s.withStopAtEot(on); return this; }
+    public Sampler settings(Sampling settings) { s = settings; return this; }
+    /** Draw {@code n} continuations of each prompt. */
+    public Sampler copies(int n) { copies = n; return this; }
+
+    public Sampling settings() {
+        return s;
+    }
+
+    /** Samples continuations of text prompts (an empty prompt starts from end-of-text). */
+    public Samples sample(String... prompts) {
+        var ids = new int[prompts.length * copies][];
+        for (int i = 0; i < ids.length; i++) ids[i] = tokenizer.encode(prompts[i / copies]);
+        return sampleTokens(ids);
+    }
+
+    public Samples sampleTokens(int[][] prompts) {
+        int B = prompts.length, V = model.config().vocab(), ctx = model.config().context();
+        int eot = tokenizer == null ? -1 : tokenizer.eot();
+        int[][] prompt = new int[B][];
+        int longest = 0, shortest = Integer.MAX_VALUE;
+        for (int b = 0; b < B; b++) {
+            prompt[b] = prompts[b].length == 0 ? new int[] {eot < 0 ? 0 : eot} : prompts[b];
+            longest = Math.max(longest, prompt[b].length);
+            shortest = Math.min(shortest, prompt[b].length);
+        }
+        int total = longest + s.maxTokens();
+        long[][] seq = new long[B][total];
+        for (int b = 0; b < B; b++) for (int t = 0; t < prompt[b].length; t++) seq[b][t] = prompt[b][t];
+        int[][] out = new int[B][s.maxTokens()];
+        float[][] logp = new float[B][s.maxTokens()], entropy = new float[B][s.maxTokens()];
+        int[] made = new int[B];
+        boolean[] done = new boolean[B];
+        var rng = new SplittableRandom(s.seed());
+        var row = new Draw(V);
+        long start = System.nanoTime();
+
+        try (NDManager gen = NDManager.newBaseManager(); var cache = s.kvCache() ? model.newCache(gen, B) : null) {
+            int cur = shortest;
+            float[] logits = forward(gen, seq, 0, cur, cache, ctx);
+            int remaining = s.maxTokens() == 0 ? 0 : B;
+            while (remaining > 0) {
+                if (Thread.currentThread().isInterrupted()) break; // a notebook interrupt: keep what was drawn so far
+                for (int b = 0; b < B; b++) {
+                    if (done[b]) { seq[b][cur] = seq[b][cur - 1]; continue; }
+                    if (cur < prompt[b].length) continue; // still feeding its prompt
+                    int next = row.draw(logits, b, s, rng);
+                    seq[b][cur] = next;
+                    out[b][made[b]] = next;
+                    logp[b][made[b]] = row.logProb;
+                    entropy[b][made[b]] = row.entropy;
+                    made[b]++;
+                    if (made[b] == s.maxTokens() || (s.stopAtEot() && next == eot)) { done[b] = true; remaining--; }
+                }
+                cur++;
+                if (remaining == 0) break;
+                logits = cache != null && cur <= ctx
+                        ? forward(gen, seq, cur - 1, cur, cache, ctx)
+                        : forward(gen, seq, Math.max(0, cur - ctx), cur, null, ctx);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        for (int b = 0; b < B; b++) {
+            out[b] = Arrays.copyOf(out[b], made[b]);
+            logp[b] = Arrays.copyOf(logp[b], made[b]);
+            entropy[b] = Arrays.copyOf(entropy[b], made[b]);
+        }
+        return new Samples(prompt, out, logp, entropy, s, tokenizer, seconds);
+    }
+
+    /**
+     * Feeds columns [from, to) of every row and returns the next-token distributions: B·V probabilities
+     * followed by the B entropies. Softmax, log and entropy run vectorized in PyTorch; Java only walks the
+     * cumulative sum for the draw (exponentials in a Java loop cost more than the rest of a decoding step).
+     */
+    private float[] forward(NDManager gen, long[][] seq, int from, int to, KvCache cache, int ctx) {
+        int B = seq.length, T = to - from;
+        long[] flat = new long[B * T];
+        for (int b = 0; b < B; b++) System.arraycopy(seq[b], from, flat, b * T, T);
+        try (var step = gen.newSubManager()) {
+            var tokens = step.create(flat, new Shape(B, T));
+            var logits = model.lastLogits(tokens, cache == null ? 0 : from, cache);
+            if (s.temperature() > 0 && s.temperature() != 1) logits = logits.div((float) s.temperature());
+            var logp = logits.logSoftmax(-1);
+            var p = logp.exp();
+            float[] probs = p.toFloatArray(), neg = p.mul(logp).sum(new int[] {-1}).toFloatArray();
+            float[] out = java.util.Arrays.copyOf(probs, probs.length + B);
+            for (int b = 0; b < B; b++) out[probs.length + b] = -neg[b];
+            return out;
+        }
+    }
+
+    /** One draw from one row of probabilities, remembering the token's log-probability and the row's entropy. */
+    static final class Draw {
+        private final int vocab;
+        private final int[] order;
+        float logProb, entropy;
+
+        Draw(int vocab) {
+            this.vocab = vocab;
+            order = new int[vocab];
+        }
+
+        /** @param dist B·V probabilities then B entropies, as {@link #forward} returns them */
+        int draw(float[] dist, int row, Sampling s, SplittableRandom rng) {
+            int V = vocab, off = row * V;
+            entropy = dist[dist.length - dist.length / (V + 1) + row];
+            int pick;
+            if (s.temperature() == 0) {
+                pick = 0;
+                for (int i = 1; i < V; i++) if (dist[off + i] > dist[off + pick]) pick = i;
+            } else if (s.topK() == 0 && s.topP() >= 1) {
+                pick = walk(dist, off, rng.nextDouble());
+            } else {
+                pick = truncated(dist, off, s, rng);
+            }
+            logProb = (float) Math.log(dist[off + pick]);
+            return pick;
+        }
+
+        private int walk(float[] p, int off, double u) {
+            double total = 0;
+            for (int i = 0; i < vocab; i++) total += p[off + i];
+            double target = u * total, c = 0; // the float probabilities sum to 1 only up to rounding
+            for (int i = 0; i < vocab; i++) if ((c += p[off + i]) > target) return i;
+            for (int i = vocab - 1; i >= 0; i--) if (p[off + i] > 0) return i;
+            return vocab - 1;
+        }
+
+        /** Top-k then top-p: candidates sorted by probability, cut, renormalised, then one draw. */
+        private int truncated(float[] p, int off, Sampling s, SplittableRandom rng) {
+            int V = vocab, n = 0;
+            float threshold = 0;
+            if (s.topK() > 0 && s.topK() < V) {
+                float[] copy = java.util.Arrays.copyOfRange(p, off, off + V);
+                Arrays.sort(copy);
+                threshold = copy[V - s.topK()];
+            }
+            for (int i = 0; i < V; i++) if (p[off + i] >= threshold && p[off + i] > 0) order[n++] = i;
+            // Sort candidates by descending probability (ties by id, so the order is deterministic).
+            Integer[] boxed = new Integer[n];
+            for (int i = 0; i < n; i++) boxed[i] = order[i];
+            Arrays.sort(boxed, (a, b) -> p[off + a] != p[off + b] ? Float.compare(p[off + b], p[off + a]) : Integer.compare(a, b));
+            int keep = Math.min(n, s.topK() > 0 ? s.topK() : n);
+            double total = 0;
+            for (int i = 0; i < n; i++) total += p[off + boxed[i]];
+            double mass = 0;
+            for (int i = 0; i < keep; i++) {
+                mass += p[off + boxed[i]];
+                if (mass >= s.topP() * total) { keep = i + 1; break; }
+            }
+            double u = rng.nextDouble() * mass, c = 0;
+            for (int i = 0; i < keep; i++) if ((c += p[off + boxed[i]]) > u) return boxed[i];
+            return boxed[keep - 1];
+        }
+    }
+}

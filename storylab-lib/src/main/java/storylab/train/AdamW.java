@@ -1,0 +1,133 @@
+package storylab.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import storylab.model.NamedArrays;
+
+/**
+ * AdamW with decoupled weight decay on matrices only (nanoGPT: 2-D weights decay, biases and LayerNorm
+ * gains do not), global gradient-norm clipping, and moments we own so that checkpoints can save them.
+ * The per-tensor update is PyTorch's fused in-place kernel (one native call per parameter).
+ */
+public final class AdamW implements AutoCloseable {
+
+    public record Settings(double beta1, double beta2, double eps, double weightDecay, double clipNorm) {
+        public static Settings defaults() {
+            return new Settings(0.9, 0.95, 1e-8, 0.1, 1.0);
+        }
+
+        public Settings withWeightDecay(double wd) { return new Settings(beta1, beta2, eps, wd, clipNorm); }
+        public Settings withClipNorm(double c) { return new Settings(beta1, beta2, eps, weightDecay, c); }
+        public Settings withBetas(double b1, double b2) { return new Settings(b1, b2, eps, weightDecay, clipNorm); }
+    }
+
+    private final Settings settings;
+    private final Map<String, NDArray> params;
+    private final NDManager manager = NDManager.newBaseManager();
+    private final Map<String, NDArray> m = new LinkedHashMap<>(), v = new LinkedHashMap<>();
+    private long step;
+
+    public AdamW(Map<String, NDArray> params, Settings settings) {
+        this.params = params;
+        this.settings = settings;
+        for (var e : params.entrySet()) {
+            m.put(e.getKey(), manager.zeros(e.getValue().getShape()));
+            v.put(e.getKey(), manager.zeros(e.getValue().getShape()));
+        }
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public long steps() {
+        return step;
+    }
+
+    static boolean decays(NDArray p) {
+        return p.getShape().dimension() >= 2;
+    }
+
+    /**
+     * One update from the accumulated gradients at learning rate {@code lr}; clears the gradients.
+     * @return the global gradient norm before clipping (NaN when clipping is off)
+     */
+    public double step(double lr) {
+        step++;
+        var grads = new LinkedHashMap<String, PtNDArray>();
+        for (var e : params.entrySet()) grads.put(e.getKey(), (PtNDArray) e.getValue().getGradient());
+        // The norm costs a sync and a pass over the gradients: skip it when clipping is off.
+        double norm = settings.clipNorm() > 0 ? globalNorm(grads.values().toArray(NDArray[]::new)) : Double.NaN;
+        // Clipping rescales every gradient by the same factor, inside the fused update.
+        float rescale = settings.clipNorm() > 0 && norm > settings.clipNorm() ? (float) (settings.clipNorm() / (norm + 1e-6)) : 1f;
+        double b1 = settings.beta1(), b2 = settings.beta2();
+        float lrCorrected = (float) (lr * Math.sqrt(1 - Math.pow(b2, step)) / (1 - Math.pow(b1, step)));
+        for (var e : params.entrySet()) {
+            var p = (PtNDArray) e.getValue();
+            var g = grads.get(e.getKey());
+            float wd = decays(p) ? (float) settings.weightDecay() : 0f;
+            JniUtils.adamUpdate(p, g, (PtNDArray) m.get(e.getKey()), (PtNDArray) v.get(e.getKey()), (float) lr, lrCorrected,
+                    wd, rescale, -1f, (float) b1, (float) b2, (float) settings.eps(), true);
+            JniUtils.zeroGrad(p);
+            g.close(); // the wrapper only: the gradient tensor stays with the parameter
+        }
+        return norm;
+    }
+
+    /** Clears gradients without updating (after a skipped or interrupted step). */
+    public void zeroGradients() {
+        for (var p : params.values()) JniUtils.zeroGrad((PtNDArray) p);
+    }
+
+    static double globalNorm(NDArray[] grads) {
+        try (var scope = NDManager.newBaseManager()) {
+            var norms = new NDList();
+            for (var g : grads) {
+                var n = g.norm();
+                n.attach(scope); // results land on the gradient's (the model's) manager otherwise
+                norms.add(n);
+            }
+            var all = NDArrays.stack(norms);
+            return all.norm().getFloat();
+        }
+    }
+
+    // ---------------------------------------------------------------- state
+
+    public void save(Path dir) throws IOException {
+        var all = new LinkedHashMap<String, NDArray>();
+        m.forEach((k, a) -> all.put("m." + k, a));
+        v.forEach((k, a) -> all.put("v." + k, a));
+        NamedArrays.write(dir.resolve("optimizer.bin"), all);
+    }
+
+    /** Restores moments saved by {@link #save}; {@code steps} comes from the checkpoint's state. */
+    public void load(Path dir, long steps) throws IOException {
+        var file = dir.resolve("optimizer.bin");
+        try (var tmp = NDManager.newBaseManager()) {
+            var all = NamedArrays.read(file, tmp);
+            for (var k : params.keySet()) {
+                var sm = all.get("m." + k);
+                var sv = all.get("v." + k);
+                if (sm == null || sv == null || !sm.getShape().equals(m.get(k).getShape()))
+                    throw new IOException(file + ": optimizer state for " + k + " is missing or has another shape");
+                m.get(k).set(sm.toByteBuffer());
+                v.get(k).set(sv.toByteBuffer());
+            }
+        }
+        this.step = steps;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
