@@ -27,6 +27,8 @@ public final class Tokenizers {
                 root.path("specials").forEach(n -> specials.add(n.asText()));
                 yield new ByteTokenizer(specials);
             }
+            case "bpe" -> BpeTokenizer.fromJson(root);
+            case "gpt2" -> new Gpt2Tokenizer();
             default -> throw new IOException("tokenizer " + file + " has unknown type \"" + type + "\"");
         };
     }

@@ -1,0 +1,111 @@
+package storylab.kernel;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class EvaluatorTest {
+
+    static Evaluator evaluator;
+
+    @BeforeAll
+    static void start() {
+        evaluator = new Evaluator();
+    }
+
+    @AfterAll
+    static void stop() {
+        evaluator.close();
+    }
+
+    @Test
+    void expressionValueReachesTheKernelAsTheObjectItself() throws Exception {
+        assertEquals("STORY", evaluator.eval("\"story\".toUpperCase()"));
+        assertEquals(42, evaluator.eval("6 * 7"));
+        Object table = evaluator.eval("Table.create(\"t\", IntColumn.create(\"n\", 1, 2))");
+        assertEquals("tech.tablesaw.api.Table", table.getClass().getName());
+    }
+
+    @Test
+    void lastSnippetDecidesTheCellValue() throws Exception {
+        assertEquals(5, evaluator.eval("int a = 2;\nint b = 3;\na + b"));
+        assertSame(Evaluator.NO_VALUE, evaluator.eval("int c = 1;"));
+        assertSame(Evaluator.NO_VALUE, evaluator.eval("System.out.print(\"\")"));
+    }
+
+    @Test
+    void userCodePrintsThroughSystemOut() throws Exception {
+        var old = System.out;
+        var buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            evaluator.eval("System.out.println(\"hello\");");
+        } finally {
+            System.setOut(old);
+        }
+        assertEquals("hello", buf.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    @Test
+    void compileErrorShowsTheLineACaretAndTheMessage() {
+        var f = assertThrows(Evaluator.CellFailure.class, () -> evaluator.eval("int ok = 1;\nint x = \"a\";"));
+        String text = f.error.text();
+        assertTrue(text.contains("Compile error in line 2"), text);
+        assertTrue(text.contains("    int x = \"a\";\n            ^"), text);
+        assertTrue(text.contains("incompatible types"), text);
+    }
+
+    @Test
+    void runtimeErrorTraceIsCutToTheUsersCode() {
+        var f = assertThrows(Evaluator.CellFailure.class,
+                () -> evaluator.eval("void fail() { throw new IllegalStateException(\"boom\"); }\nfail();"));
+        assertEquals("java.lang.IllegalStateException", f.error.ename());
+        assertEquals("boom", f.error.evalue());
+        String text = f.error.text();
+        assertTrue(text.startsWith("java.lang.IllegalStateException: boom"), text);
+        assertTrue(text.contains("at fail (this cell, line 1)"), text);
+        assertTrue(text.contains("at cell (this cell, line 2)"), text);
+        assertFalse(text.contains("jdk.jshell"), text);
+        assertFalse(text.contains("reflect"), text);
+        assertFalse(text.contains("CapturingExecutionControl"), text);
+    }
+
+    @Test
+    void isCompleteKnowsCompleteIncompleteAndInvalid() {
+        assertEquals("complete", evaluator.isComplete("int x = 3;"));
+        assertEquals("complete", evaluator.isComplete("1 + 1"));
+        assertEquals("incomplete", evaluator.isComplete("for (int i = 0; i < 3; i++) {"));
+        assertEquals("invalid", evaluator.isComplete("int x = ;"));
+        assertEquals("invalid", evaluator.isComplete("}"));
+        assertEquals("invalid", evaluator.isComplete("foo(1))"));
+        assertEquals("complete", evaluator.isComplete("String s = \")\";"));
+    }
+
+    @Test
+    void inspectFindsTheNameWithTheCursorAtItsEnd() {
+        var doc = evaluator.inspect("Math.max", 8, true);
+        assertTrue(doc.isPresent());
+        assertTrue(doc.get().contains("int Math.max(int a, int b)"), doc.get());
+        assertTrue(evaluator.inspect("Math.max(1, 2)", 6, false).isPresent(), "cursor inside the name");
+        assertTrue(evaluator.inspect("noSuchThingAnywhere", 19, false).isEmpty());
+    }
+
+    @Test
+    void completionOffersMembers() {
+        var c = evaluator.complete("Math.ab", 7);
+        assertEquals(5, c.start());
+        assertTrue(c.matches().contains("abs("), c.matches().toString());
+    }
+
+    @Test
+    void defaultImportsCoverTheLab() throws Exception {
+        assertNotNull(evaluator.eval("new XYChartBuilder().build()"));
+        assertNotNull(evaluator.eval("Shape.class"));
+        assertEquals("storylab.display.DisplayHandle", evaluator.eval("DisplayHandle.class").toString().replace("class ", ""));
+    }
+}

@@ -1,0 +1,69 @@
+package storylab.teacher;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import storylab.data.Words;
+
+/** The shared Grimm corpus, found by walking up from the working directory, cut into tales and passages. */
+final class Grimm {
+
+    static final String FILE = "grimms_fairy_tales_pg2591.txt";
+    private static final Pattern TITLE = Pattern.compile("^[A-Z][A-Z ,'.\\-]+[A-Z]$");
+
+    private Grimm() {}
+
+    /** The corpora folder: a {@code shared/corpora} sibling of the repository or of any parent. */
+    static Optional<Path> corpora() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path c = p.resolve("shared").resolve("corpora");
+            if (Files.isRegularFile(c.resolve(FILE))) return Optional.of(c);
+        }
+        return Optional.empty();
+    }
+
+    /** The tales' texts (title lines dropped, paragraphs joined by a space), in book order. */
+    static List<String> tales(Path corpora) throws IOException {
+        String all = Files.readString(corpora.resolve(FILE), StandardCharsets.UTF_8).replace("\uFEFF", "");
+        var tales = new ArrayList<String>();
+        StringBuilder cur = null;
+        for (String line : all.split("\r?\n")) {
+            String l = line.strip();
+            if (l.startsWith("*****")) break;
+            if (TITLE.matcher(l).matches()) {
+                if (cur != null && cur.length() > 0) tales.add(cur.toString().strip());
+                cur = new StringBuilder();
+            } else if (cur != null && !l.isEmpty()) cur.append(l).append(' ');
+        }
+        if (cur != null && cur.length() > 0) tales.add(cur.toString().strip());
+        return tales;
+    }
+
+    /**
+     * Consecutive passages of about 80 words (at least 60) ending at sentence boundaries that are not
+     * inside a quotation, with at least two sentences; overlong ones (over 130 words) are dropped.
+     */
+    static List<String> passages(String tale) {
+        var out = new ArrayList<String>();
+        var cur = new StringBuilder();
+        for (String s : Corruption.sentences(tale)) {
+            if (cur.length() > 0) cur.append(' ');
+            cur.append(s);
+            int w = Words.count(cur);
+            if (w < 60) continue;
+            var st = StoryText.parse(cur.toString());
+            if (st.quoteOpenAtEnd || st.quoteViolations > 0) {
+                if (w > 130) cur.setLength(0);
+                continue;
+            }
+            if (w <= 130 && Corruption.sentences(cur.toString()).size() >= 2) out.add(cur.toString());
+            cur.setLength(0);
+        }
+        return out;
+    }
+}
