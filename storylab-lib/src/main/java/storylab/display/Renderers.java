@@ -35,7 +35,7 @@ public final class Renderers {
         register(Chart.class, Renderers::chart);
         register(Table.class, t -> TableHtml.bundle(t, 20));
         register(BufferedImage.class, img -> MimeBundle.text("image " + img.getWidth() + "x" + img.getHeight())
-                .with(MimeBundle.PNG, base64(png(img))));
+                .with(MimeBundle.PNG, base64(pngOf(img))));
     }
 
     private Renderers() {}
@@ -96,7 +96,8 @@ public final class Renderers {
         return svgCharts ? bundle.with(MimeBundle.SVG, svg(chart)) : bundle;
     }
 
-    private static byte[] png(BufferedImage img) {
+    /** PNG bytes of an image (dashboards compose several charts into one). */
+    public static byte[] pngOf(BufferedImage img) {
         try {
             var out = new ByteArrayOutputStream();
             ImageIO.write(img, "png", out);

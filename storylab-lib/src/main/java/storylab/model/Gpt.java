@@ -130,6 +130,17 @@ public final class Gpt implements AutoCloseable {
     }
 
     /**
+     * One forward pass for PPO: log p(target | prefix) per position [B, T], and the hidden states after the
+     * final LayerNorm [B, T, d] — what the value head reads (the "shared trunk" of policy and value).
+     */
+    public NDList logProbsAndHidden(NDArray inputs, NDArray targets) {
+        long B = inputs.getShape().get(0), T = inputs.getShape().get(1);
+        var h = layerNorm(trunk(inputs, 0, null), lnfW, lnfB); // [B·T, d]
+        var logp = linear(h, wte, null).logSoftmax(-1).gather(targets.reshape(-1, 1), -1).reshape(targets.getShape());
+        return new NDList(logp, h.reshape(B, T, config.d()));
+    }
+
+    /**
      * The hidden states after the last block for tokens [B, T] at positions pos0.., as a [B·T, d] matrix:
      * keeping activations 2-D lets every linear layer run as one fused addmm.
      */

@@ -37,15 +37,31 @@ public final class Checkpoint {
     private Checkpoint() {}
 
     public static Path write(Path runDir, String name, Gpt model, Tokenizer tokenizer, AdamW optimizer, TrainConfig training, State state) throws IOException {
+        return writeAtomically(runDir, name, tmp -> {
+            JSON.writeValue(tmp.resolve("config.json").toFile(), new Config(FORMAT, model.config(), training));
+            tokenizer.save(tmp.resolve("tokenizer.json"));
+            model.save(tmp.resolve("params.bin"));
+            optimizer.save(tmp);
+            JSON.writeValue(tmp.resolve("state.json").toFile(), state); // last: its presence marks a complete folder
+        });
+    }
+
+    /** Fills a folder's files. */
+    @FunctionalInterface
+    public interface Filler {
+        void fill(Path folder) throws IOException;
+    }
+
+    /**
+     * Writes a checkpoint folder {@code runDir/name} so that a crash never leaves half of one: the files go to
+     * a hidden temporary folder first, which is then renamed into place (replacing an older one).
+     */
+    public static Path writeAtomically(Path runDir, String name, Filler filler) throws IOException {
         Files.createDirectories(runDir);
         Path tmp = runDir.resolve("." + name + ".tmp");
         deleteTree(tmp);
         Files.createDirectories(tmp);
-        JSON.writeValue(tmp.resolve("config.json").toFile(), new Config(FORMAT, model.config(), training));
-        tokenizer.save(tmp.resolve("tokenizer.json"));
-        model.save(tmp.resolve("params.bin"));
-        optimizer.save(tmp);
-        JSON.writeValue(tmp.resolve("state.json").toFile(), state); // last: its presence marks a complete folder
+        filler.fill(tmp);
         Path target = runDir.resolve(name);
         if (Files.exists(target)) deleteTree(target); // a rerun into the same folder replaces its checkpoint
         try {
@@ -107,7 +123,7 @@ public final class Checkpoint {
         return Gpt.load(config.model(), require(checkpoint, "params.bin"));
     }
 
-    static Path require(Path checkpoint, String file) throws IOException {
+    public static Path require(Path checkpoint, String file) throws IOException {
         Path p = checkpoint.resolve(file);
         if (!Files.isRegularFile(p)) throw new IOException("incomplete checkpoint " + checkpoint + ": missing " + p);
         return p;

@@ -1,0 +1,129 @@
+package storylab.rl;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import storylab.display.Displayable;
+import storylab.display.MimeBundle;
+import storylab.display.Renderers;
+
+/**
+ * The live view of a PPO run: four small charts against interaction words (teacher score, the three
+ * criteria, KL with β, story length with entropy), each a smoothed curve over its pale raw curve, then the
+ * latest numbers and the best and worst story of the last step.
+ */
+public record PpoDashboard(List<PpoStep> steps, PpoConfig config) implements Displayable {
+
+    public PpoDashboard {
+        steps = List.copyOf(steps);
+    }
+
+    /** The four panels as one image. */
+    public BufferedImage image() {
+        var panels = List.of(
+                panel("teacher score (0–9)", "score", PpoStep::scoreMean, null, null),
+                criteria(),
+                panel("KL per story", "KL", PpoStep::kl, "β", PpoStep::beta),
+                panel("story length (words)", "words", PpoStep::responseWords, "entropy/token", PpoStep::entropy));
+        int w = 420, h = 260;
+        var img = new BufferedImage(2 * w, 2 * h, BufferedImage.TYPE_INT_RGB);
+        var g = img.createGraphics();
+        for (int i = 0; i < panels.size(); i++) g.drawImage(BitmapEncoder.getBufferedImage(panels.get(i)), (i % 2) * w, (i / 2) * h, null);
+        g.dispose();
+        return img;
+    }
+
+    private double[] x() {
+        return steps.stream().mapToDouble(s -> s.interactionWords()).toArray();
+    }
+
+    private XYChart chart(String title) {
+        var c = new XYChartBuilder().width(420).height(260).title(title).xAxisTitle("interaction words").build();
+        c.getStyler().setLegendVisible(true).setChartTitleFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 12))
+                .setMarkerSize(0);
+        c.getStyler().setPlotGridLinesVisible(false);
+        return c;
+    }
+
+    private XYChart panel(String title, String name, ToDoubleFunction<PpoStep> f, String name2, ToDoubleFunction<PpoStep> f2) {
+        var c = chart(title);
+        add(c, name, f, new Color(0x2b, 0x4c, 0x7e), 0);
+        if (f2 != null) add(c, name2, f2, new Color(0xd9, 0x6c, 0x00), 1);
+        return c;
+    }
+
+    private XYChart criteria() {
+        var c = chart("criteria (0–3)");
+        add(c, "readability", PpoStep::readability, new Color(0x1b, 0x9e, 0x77), 0);
+        add(c, "coherence", PpoStep::coherence, new Color(0xd9, 0x5f, 0x02), 0);
+        add(c, "creativity", PpoStep::creativity, new Color(0x75, 0x70, 0xb3), 0);
+        return c;
+    }
+
+    /** A pale raw curve and its Gaussian-smoothed version on top. */
+    private void add(XYChart c, String name, ToDoubleFunction<PpoStep> f, Color color, int axis) {
+        double[] x = x(), y = steps.stream().mapToDouble(f).toArray();
+        if (x.length == 0) { x = new double[] {0}; y = new double[] {0}; }
+        var raw = c.addSeries(name + " (raw)", x, y);
+        raw.setMarker(SeriesMarkers.NONE);
+        raw.setLineColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 70));
+        raw.setShowInLegend(false);
+        var smooth = c.addSeries(name, x, smooth(y, 2.0));
+        smooth.setMarker(SeriesMarkers.NONE);
+        smooth.setLineColor(color);
+        raw.setYAxisGroup(axis);
+        smooth.setYAxisGroup(axis);
+        if (axis == 1) c.setYAxisGroupTitle(1, name);
+    }
+
+    /** Gaussian smoothing with σ in steps; edges renormalised so the curve does not sag. */
+    static double[] smooth(double[] y, double sigma) {
+        double[] out = new double[y.length];
+        int r = (int) Math.ceil(3 * sigma);
+        for (int i = 0; i < y.length; i++) {
+            double s = 0, w = 0;
+            for (int j = Math.max(0, i - r); j <= Math.min(y.length - 1, i + r); j++) {
+                if (Double.isNaN(y[j])) continue;
+                double k = Math.exp(-0.5 * (i - j) * (i - j) / (sigma * sigma));
+                s += k * y[j];
+                w += k;
+            }
+            out[i] = w == 0 ? Double.NaN : s / w;
+        }
+        return out;
+    }
+
+    private String latest() {
+        if (steps.isEmpty()) return "no steps yet";
+        var s = steps.get(steps.size() - 1);
+        return String.format("step %d · %,d interaction words · score %.2f ± %.2f (R %.2f, C %.2f, K %.2f) · reward %.3f · KL %.2f · β %.4f · %.0f words · %.1f s/step",
+                s.step(), s.interactionWords(), s.scoreMean(), s.scoreStd(), s.readability(), s.coherence(), s.creativity(),
+                s.rewardMean(), s.kl(), s.beta(), s.responseWords(), s.seconds());
+    }
+
+    @Override
+    public MimeBundle toMimeBundle() {
+        String png = Renderers.base64(Renderers.pngOf(image()));
+        var html = new StringBuilder("<div class=\"storylab-ppo\"><img src=\"data:image/png;base64,").append(png).append("\"/>")
+                .append("<p style=\"font-family:monospace\">").append(esc(latest())).append("</p>");
+        if (!steps.isEmpty()) {
+            var s = steps.get(steps.size() - 1);
+            html.append(card("best story of the step", s.bestScore(), s.bestStory())).append(card("worst story of the step", s.worstScore(), s.worstStory()));
+        }
+        return MimeBundle.text(latest()).with(MimeBundle.HTML, html.append("</div>").toString());
+    }
+
+    private static String card(String title, double score, String story) {
+        return "<div style=\"border:1px solid #ccc;border-radius:6px;padding:6px;margin:4px 0;max-width:48em\"><b>" + title + "</b> (score "
+                + String.format("%.0f", score) + "/9)<div style=\"white-space:pre-wrap\">" + esc(story) + "</div></div>";
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

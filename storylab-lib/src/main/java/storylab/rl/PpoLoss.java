@@ -1,0 +1,41 @@
+package storylab.rl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+
+/**
+ * PPO's objective on one minibatch, over the response tokens only (the mask):
+ * <ul>
+ *   <li>policy: ratio = π/π_old, loss = mean(max(−A·ratio, −A·clip(ratio, 1−ε, 1+ε)));</li>
+ *   <li>value: v_clip = v_old + clip(v − v_old, −ε_v, ε_v), loss = ½·mean(max((v − R)², (v_clip − R)²));</li>
+ *   <li>total = policy + c_v·value.</li>
+ * </ul>
+ * Also the diagnostics TRL logs: clip fractions and approx KL = ½·mean((log π − log π_old)²).
+ */
+public record PpoLoss(NDArray total, float policy, float value, float clipFraction, float valueClipFraction, float approxKl) {
+
+    public static PpoLoss of(NDArray logp, NDArray oldLogp, NDArray values, NDArray oldValues, NDArray advantages,
+                             NDArray returns, NDArray mask, double clip, double valueClip, double valueCoef) {
+        var logRatio = logp.sub(oldLogp);
+        var ratio = logRatio.exp();
+        var pg1 = advantages.neg().mul(ratio);
+        var pg2 = advantages.neg().mul(ratio.clip(1 - clip, 1 + clip));
+        var policyLoss = masked(pg1.maximum(pg2), mask);
+
+        var clipped = oldValues.add(values.sub(oldValues).clip(-valueClip, valueClip));
+        var vf1 = values.sub(returns).square();
+        var vf2 = clipped.sub(returns).square();
+        var valueLoss = masked(vf1.maximum(vf2), mask).mul(0.5f);
+
+        var total = policyLoss.add(valueLoss.mul((float) valueCoef));
+        return new PpoLoss(total, policyLoss.getFloat(), valueLoss.getFloat(),
+                masked(pg2.gt(pg1).toType(DataType.FLOAT32, false), mask).getFloat(),
+                masked(vf2.gt(vf1).toType(DataType.FLOAT32, false), mask).getFloat(),
+                masked(logRatio.square(), mask).mul(0.5f).getFloat());
+    }
+
+    /** Mean over the positions where mask is 1. */
+    static NDArray masked(NDArray x, NDArray mask) {
+        return x.mul(mask).sum().div(mask.sum().maximum(1f));
+    }
+}

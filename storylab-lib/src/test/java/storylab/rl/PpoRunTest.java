@@ -1,0 +1,115 @@
+package storylab.rl;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import storylab.data.world.StoryWorld;
+import storylab.display.Display;
+import storylab.display.RecordingSink;
+import storylab.model.Gpt;
+import storylab.model.GptConfig;
+import storylab.model.Torch;
+import storylab.teacher.RubricTeacher;
+import storylab.teacher.Teacher;
+import storylab.text.ByteTokenizer;
+
+/** Real PPO steps on a small real model: logging, checkpoints, exact resume, interrupts. */
+class PpoRunTest {
+
+    static final ByteTokenizer TOK = new ByteTokenizer();
+    static Teacher teacher;
+
+    @BeforeAll
+    static void setUp() {
+        Torch.threads(1); // bit-for-bit reproducible kernels
+        teacher = RubricTeacher.from(StoryWorld.seed(7).stories(200).map(s -> s.text()).toList());
+    }
+
+    static Gpt model() {
+        return Gpt.create(GptConfig.tiny(TOK.vocabSize()).withD(32).withLayers(2).withHeads(2).withContext(64));
+    }
+
+    static PpoConfig small() {
+        return PpoConfig.workshop().withBatch(4, 2).withEpochs(2).withSampling(12, 1.0, 0, 1.0)
+                .withPrompts(List.of("Once upon a time")).withLr(1e-3).withSteps(3).withCheckpointEvery(1);
+    }
+
+    @Test
+    void stepsLogTrlMetricsAndChangeTheWeights() {
+        try (var policy = model()) {
+            float before = policy.parameters().get("wte").toFloatArray()[0];
+            var old = Display.install(new RecordingSink());
+            PpoReport report;
+            try {
+                report = Ppo.of(policy, TOK, teacher).config(small().withSteps(2)).run();
+            } finally {
+                Display.install(old);
+            }
+            assertEquals(2, report.steps().size());
+            var t = report.table();
+            for (String col : List.of("objective/kl", "objective/kl_coef", "objective/entropy", "env/score_mean", "policy/approxkl",
+                    "policy/clipfrac", "loss/policy", "loss/value", "val/clipfrac", "val/var_explained", "tokens/response_len_mean"))
+                assertTrue(t.columnNames().contains(col), col);
+            var first = report.steps().get(0);
+            assertEquals(0.0, first.kl(), 1e-4, "the first batch is sampled from the reference itself");
+            assertEquals(4, first.stories());
+            assertTrue(Double.isFinite(first.policyLoss()) && Double.isFinite(first.valueLoss()));
+            assertNotEquals(before, policy.parameters().get("wte").toFloatArray()[0], "PPO updates the policy");
+            assertTrue(report.toMimeBundle().get("text/html").contains("data:image/png;base64,"));
+        }
+    }
+
+    @Test
+    void resumeFromACheckpointEqualsTheUninterruptedRun(@TempDir Path dir) throws Exception {
+        List<PpoStep> straight;
+        try (var policy = model()) {
+            straight = Ppo.of(policy, TOK, teacher).config(small()).display(false).run().steps();
+        }
+        Path run = dir.resolve("run");
+        try (var policy = model()) {
+            Ppo.of(policy, TOK, teacher).config(small().withSteps(2)).display(false).into(run).run();
+        }
+        assertTrue(Files.isRegularFile(run.resolve("step-000002").resolve("state.json")));
+        assertTrue(Files.readString(run.resolve("metrics.csv")).startsWith("step,interaction_words"));
+        var resumed = Ppo.resume(run, teacher).config(Ppo.resume(run, teacher).config().withSteps(3)).display(false).run().steps();
+        assertEquals(3, resumed.size());
+        var a = straight.get(2);
+        var b = resumed.get(2);
+        assertEquals(a.scoreMean(), b.scoreMean(), 1e-9);
+        assertEquals(a.kl(), b.kl(), 1e-6);
+        assertEquals(a.policyLoss(), b.policyLoss(), 1e-6);
+        assertEquals(a.valueLoss(), b.valueLoss(), 1e-6);
+        assertEquals(a.beta(), b.beta(), 1e-12);
+        assertEquals(a.bestStory(), b.bestStory());
+    }
+
+    @Test
+    void interruptStopsAtAStepBoundaryAndKeepsTheWeights(@TempDir Path dir) throws Exception {
+        try (var policy = model()) {
+            var ppo = Ppo.of(policy, TOK, teacher).config(small().withSteps(50)).display(false).into(dir)
+                    .onStep(s -> { if (s.step() == 2) Thread.currentThread().interrupt(); });
+            var report = ppo.run();
+            assertTrue(Thread.interrupted(), "the interrupt flag stays set for the caller");
+            assertTrue(report.interrupted());
+            assertEquals(2, report.steps().size(), "stopped after the step in which the interrupt came");
+            var saved = PpoCheckpoint.read(dir);
+            assertEquals(2, saved.state().step());
+            assertTrue(saved.state().interrupted());
+            assertArrayEquals(policy.parameters().get("wte").toFloatArray(), saved.policy().parameters().get("wte").toFloatArray());
+        }
+    }
+
+    @Test
+    void aPretrainingCheckpointIsNotAPpoCheckpoint(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("cp"));
+        Files.writeString(dir.resolve("cp").resolve("config.json"), "{\"format\":\"storylab-checkpoint/1\"}");
+        Files.writeString(dir.resolve("cp").resolve("state.json"), "{}");
+        var e = assertThrows(java.io.IOException.class, () -> Ppo.resume(dir.resolve("cp"), teacher));
+        assertTrue(e.getMessage().contains("not a PPO checkpoint"), e.getMessage());
+    }
+}
