@@ -5,32 +5,11 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import storylab.data.Corpus;
 import storylab.data.Pair;
 
 class BatchingTest {
 
     final ByteTokenizer tok = new ByteTokenizer();
-
-    @Test
-    void windowsOverlapByOneAndJoinDocumentsWithEot() {
-        Corpus c = Corpus.of("c", List.of("abc", "de", "fghij"));
-        var windows = Windows.pack(tok, c, 4).toList();
-        // stream: a b c EOT d e EOT f g h i j EOT  (13 tokens) → windows of 5 starting at 0, 4, 8
-        int eot = tok.eot();
-        assertEquals(3, windows.size());
-        assertArrayEquals(new int[] {'a', 'b', 'c', eot, 'd'}, windows.get(0));
-        assertArrayEquals(new int[] {'d', 'e', eot, 'f', 'g'}, windows.get(1));
-        assertArrayEquals(new int[] {'g', 'h', 'i', 'j', eot}, windows.get(2));
-        assertArrayEquals(new int[] {'a', 'b', 'c', eot}, Windows.inputs(windows.get(0)));
-        assertArrayEquals(new int[] {'b', 'c', eot, 'd'}, Windows.targets(windows.get(0)));
-        var batches = Windows.batches(Windows.pack(tok, c, 4), 2).toList();
-        assertEquals(2, batches.get(0).length);
-        assertEquals(1, batches.get(1).length);
-        // long documents and tiny contexts
-        String big = "x".repeat(10_000);
-        assertEquals(10_000, Windows.pack(tok, Corpus.of("b", List.of(big)), 1).count());
-    }
 
     @Test
     void pairBatchPadsAndMasks() {
