@@ -19,7 +19,7 @@ import storylab.model.Samples;
 import storylab.model.Sampling;
 import storylab.teacher.Reward;
 import storylab.teacher.ScoreBatch;
-import storylab.teacher.Story;
+import storylab.teacher.Response;
 import storylab.teacher.Teacher;
 import storylab.text.Tokenizer;
 import storylab.train.AdamW;
@@ -196,8 +196,8 @@ public final class Ppo {
 
         // 2. The teacher scores; the reward is one number per story.
         t = System.nanoTime();
-        var stories = new ArrayList<Story>(B);
-        for (int i = 0; i < B; i++) stories.add(Story.of(prompts[i], texts.get(i)));
+        var stories = new ArrayList<Response>(B);
+        for (int i = 0; i < B; i++) stories.add(Response.of(prompts[i], texts.get(i)));
         ScoreBatch scores = teacher.scoreAll(stories);
         double[] reward = scores.rewards(config.reward());
         if (config.whitenRewards()) reward = whiten(reward);

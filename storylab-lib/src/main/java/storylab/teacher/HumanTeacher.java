@@ -31,7 +31,7 @@ public record HumanTeacher(int maxAttempts) implements Teacher {
 
     @Override
     public Scores score(String prompt, String story) {
-        Display.show(Story.of(prompt, story));
+        Display.show(Response.of(prompt, story));
         int[] v = new int[3];
         var given = new ArrayList<String>();
         for (var c : Criterion.values()) {

@@ -91,7 +91,7 @@ public final class LlmTeacher implements Teacher, AutoCloseable {
 
     /** Scores the batch with {@code parallelism} requests in flight; results keep the input order. */
     @Override
-    public ScoreBatch scoreAll(List<Story> batch) {
+    public ScoreBatch scoreAll(List<Response> batch) {
         var futures = new ArrayList<Future<Scores>>(batch.size());
         for (var s : batch) futures.add(pool.submit(() -> score(s)));
         var out = new ArrayList<Scores>(batch.size());

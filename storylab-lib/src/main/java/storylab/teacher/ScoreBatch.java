@@ -5,7 +5,7 @@ import storylab.display.Displayable;
 import storylab.display.MimeBundle;
 
 /** A batch of stories with their scores, index-aligned; renders as a table with the reasons. */
-public record ScoreBatch(List<Story> stories, List<Scores> scores) implements Displayable {
+public record ScoreBatch(List<Response> stories, List<Scores> scores) implements Displayable {
 
     /** Rows shown in a notebook; the rest is summarized. */
     static final int MAX_ROWS = 30;
@@ -61,7 +61,7 @@ public record ScoreBatch(List<Story> stories, List<Scores> scores) implements Di
         int shown = Math.min(size(), MAX_ROWS);
         for (int i = 0; i < shown; i++) {
             Scores s = scores.get(i);
-            Story st = stories.get(i);
+            Response st = stories.get(i);
             text.append(String.format("%n%3d  %-7s %-40s", i, s, Html.clip(st.text(), 40)));
             html.append("<tr><td>").append(i).append("</td><td title=\"").append(Html.esc(st.text())).append("\">")
                 .append(Html.esc(Html.clip(st.text(), 80))).append("</td><td>").append(st.words()).append("</td>");

@@ -11,12 +11,12 @@ public interface Teacher {
 
     Scores score(String prompt, String story);
 
-    default Scores score(Story story) {
+    default Scores score(Response story) {
         return score(story.prompt(), story.text());
     }
 
     /** Scores a batch; sequential by default, teachers with a remote backend override it with concurrency. */
-    default ScoreBatch scoreAll(List<Story> stories) {
+    default ScoreBatch scoreAll(List<Response> stories) {
         var out = new ArrayList<Scores>(stories.size());
         for (var s : stories) out.add(score(s));
         return new ScoreBatch(stories, out);
@@ -24,7 +24,7 @@ public interface Teacher {
 
     /** The PPO loop's case: one fixed prompt, many continuations. */
     default ScoreBatch scoreAll(String prompt, List<String> continuations) {
-        return scoreAll(continuations.stream().map(t -> Story.of(prompt, t)).toList());
+        return scoreAll(continuations.stream().map(t -> Response.of(prompt, t)).toList());
     }
 
     /** A short name for tables and the {@link Scores#rater()} field. */

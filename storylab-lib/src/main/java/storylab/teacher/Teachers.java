@@ -54,9 +54,9 @@ public final class Teachers {
 
         /** The primary teacher gets its share as one batch (keeping its concurrency), the human the rest. */
         @Override
-        public ScoreBatch scoreAll(List<Story> stories) {
+        public ScoreBatch scoreAll(List<Response> stories) {
             long first = next.getAndAdd(stories.size());
-            var forPrimary = new ArrayList<Story>();
+            var forPrimary = new ArrayList<Response>();
             for (int i = 0; i < stories.size(); i++) if (!humanTurn(first + i)) forPrimary.add(stories.get(i));
             var fromPrimary = primary.scoreAll(forPrimary).scores().iterator();
             var out = new ArrayList<Scores>(stories.size());

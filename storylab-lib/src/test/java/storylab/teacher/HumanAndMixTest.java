@@ -71,7 +71,7 @@ class HumanAndMixTest {
         install(new RecordingSink().answering(answers));
         Teacher fixed = (p, s) -> Scores.of(1, 1, 1).withRater("machine");
         var mix = Teachers.mix(fixed, HumanTeacher.create(), 20, 7);
-        var stories = IntStream.range(0, 60).mapToObj(i -> Story.of("", "Story " + i + ".")).toList();
+        var stories = IntStream.range(0, 60).mapToObj(i -> Response.of("", "Response " + i + ".")).toList();
         var batch = mix.scoreAll(stories.subList(0, 30));
         var rest = IntStream.range(30, 60).mapToObj(i -> mix.score(stories.get(i))).toList();
         var all = new ArrayList<>(batch.scores());

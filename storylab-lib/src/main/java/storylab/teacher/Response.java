@@ -4,16 +4,16 @@ import storylab.data.Words;
 import storylab.display.Displayable;
 import storylab.display.MimeBundle;
 
-/** What a teacher grades: the prompt the student continued and the student's continuation. */
-public record Story(String prompt, String text) implements Displayable {
+/** What a teacher grades: the student's response (a story) to a prompt — TRL's query and response. */
+public record Response(String prompt, String text) implements Displayable {
 
-    public Story {
+    public Response {
         prompt = prompt == null ? "" : prompt;
         text = text == null ? "" : text;
     }
 
-    public static Story of(String prompt, String text) {
-        return new Story(prompt, text);
+    public static Response of(String prompt, String text) {
+        return new Response(prompt, text);
     }
 
     /** Words of the continuation only, as the paper's length bonus counts them. */
