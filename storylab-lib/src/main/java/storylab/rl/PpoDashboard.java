@@ -109,13 +109,14 @@ public record PpoDashboard(List<PpoStep> steps, PpoConfig config) implements Dis
     @Override
     public MimeBundle toMimeBundle() {
         String png = Renderers.base64(Renderers.pngOf(image()));
+        // HTML for notebooks (charts, numbers and stories together); the PNG too, for files and plain viewers.
         var html = new StringBuilder("<div class=\"storylab-ppo\"><img src=\"data:image/png;base64,").append(png).append("\"/>")
                 .append("<p style=\"font-family:monospace\">").append(esc(latest())).append("</p>");
         if (!steps.isEmpty()) {
             var s = steps.get(steps.size() - 1);
             html.append(card("best story of the step", s.bestScore(), s.bestStory())).append(card("worst story of the step", s.worstScore(), s.worstStory()));
         }
-        return MimeBundle.text(latest()).with(MimeBundle.HTML, html.append("</div>").toString());
+        return MimeBundle.text(latest()).with(MimeBundle.HTML, html.append("</div>").toString()).with(MimeBundle.PNG, png);
     }
 
     private static String card(String title, double score, String story) {

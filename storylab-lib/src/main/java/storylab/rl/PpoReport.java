@@ -73,7 +73,8 @@ public record PpoReport(List<PpoStep> steps, PpoConfig config, boolean interrupt
     @Override
     public MimeBundle toMimeBundle() {
         var dash = new PpoDashboard(steps, config).toMimeBundle();
-        return MimeBundle.text(summary()).with(MimeBundle.HTML, "<p><b>" + summary() + "</b></p>" + dash.get(MimeBundle.HTML));
+        return MimeBundle.text(summary()).with(MimeBundle.HTML, "<p><b>" + summary() + "</b></p>" + dash.get(MimeBundle.HTML))
+                .with(MimeBundle.PNG, dash.get(MimeBundle.PNG));
     }
 
     @Override

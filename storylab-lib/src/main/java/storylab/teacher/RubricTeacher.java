@@ -53,6 +53,9 @@ public final class RubricTeacher implements Teacher {
         double r = readability(st, ids, reasons);
         double c = coherence(st, ids, dup, reasons);
         double k = creativity(st, ids, dup, reasons);
+        // The rubric's creativity 0 is "dull or incomprehensible": a story cannot be more creative than readable.
+        double cap = 3 - grade(r);
+        if (k < cap) k += charge(reasons, Criterion.CREATIVITY, cap - k, "hard to read, so its creativity cannot count for more than its readability");
         return new Scores(grade(r), grade(c), grade(k), Scores.Source.OK, name(), "", reasons);
     }
 
