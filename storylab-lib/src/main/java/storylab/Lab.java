@@ -50,9 +50,13 @@ public final class Lab {
         return Scale.current();
     }
 
-    /** A run folder under {@code home()/runs}: checkpoints, metrics and configs of one experiment. */
+    /**
+     * A run folder: checkpoints, metrics and configs of one experiment, under {@code home()/runs} or under
+     * the folder named by {@code STORYLAB_RUNS} (tests and shared machines point it elsewhere).
+     */
     public static Path runs(String name) {
-        return home().resolve("runs").resolve(name);
+        String root = System.getenv("STORYLAB_RUNS");
+        return (root != null && !root.isBlank() ? Path.of(root) : home().resolve("runs")).resolve(name);
     }
 
     /** Asks the person at the notebook a question and returns the answer (Jupyter's input box). */

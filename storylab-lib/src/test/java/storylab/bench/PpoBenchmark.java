@@ -1,0 +1,52 @@
+package storylab.bench;
+
+/*
+ * One PPO step's time split at workshop scale: generation, teacher, reference/value forward, optimisation.
+ *
+ *   ./mvnw -B -o -q -pl storylab-lib test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+ *   java -Dai.djl.offline=true -cp storylab-lib/target/test-classes:storylab-lib/target/classes:$(cat storylab-lib/target/classpath.txt) \
+ *        storylab.bench.PpoBenchmark [steps] [batch] [threads]
+ */
+
+import storylab.data.world.StoryWorld;
+import storylab.display.Display;
+import storylab.display.RecordingSink;
+import storylab.model.Gpt;
+import storylab.model.Torch;
+import storylab.rl.Ppo;
+import storylab.rl.PpoConfig;
+import storylab.rl.PpoStep;
+import storylab.teacher.RubricTeacher;
+import storylab.text.BpeTokenizer;
+
+public final class PpoBenchmark {
+
+    public static void main(String[] args) {
+        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 4;
+        int batch = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+        if (args.length > 2) Torch.threads(Integer.parseInt(args[2]));
+        Display.install(new RecordingSink());
+        var world = StoryWorld.seed(42);
+        var tok = BpeTokenizer.train(world.corpus(200_000), 2000);
+        var teacher = RubricTeacher.from(StoryWorld.seed(7).stories(2000).map(s -> s.text()).toList());
+        try (var model = Gpt.tiny(tok.vocabSize())) {
+            var config = PpoConfig.workshop().withBatch(batch, Math.min(8, batch)).withSteps(steps + 1);
+            var report = Ppo.of(model, tok, teacher).config(config).display(false).run();
+            var measured = report.steps().subList(1, report.steps().size()); // the first step warms up the JIT
+            double gen = avg(measured, PpoStep::secondsGenerate), teach = avg(measured, PpoStep::secondsTeacher),
+                    fwd = avg(measured, PpoStep::secondsForward), opt = avg(measured, PpoStep::secondsOptimize);
+            double total = gen + teach + fwd + opt;
+            System.out.printf("PPO step, %s, batch %d (minibatch %d), %d new tokens, %d steps measured, %d intra-op threads%n",
+                    model, batch, config.miniBatch(), config.maxNewTokens(), measured.size(), Torch.threads());
+            System.out.printf("  %-28s %8.3f s  %5.1f%%%n", "generation (KV cache)", gen, 100 * gen / total);
+            System.out.printf("  %-28s %8.3f s  %5.1f%%   (target ≤ 5%%)%n", "teacher (rubric)", teach, 100 * teach / total);
+            System.out.printf("  %-28s %8.3f s  %5.1f%%%n", "policy/reference/value fwd", fwd, 100 * fwd / total);
+            System.out.printf("  %-28s %8.3f s  %5.1f%%%n", "optimisation (4 epochs)", opt, 100 * opt / total);
+            System.out.printf("  %-28s %8.3f s  (%.0f stories/s)%n", "total", total, batch / total);
+        }
+    }
+
+    private static double avg(java.util.List<PpoStep> steps, java.util.function.ToDoubleFunction<PpoStep> f) {
+        return steps.stream().mapToDouble(f).average().orElse(Double.NaN);
+    }
+}
