@@ -127,6 +127,9 @@ public final class RubricTeacher implements Teacher {
 
     // ---- coherence: does it hang together, in order, and finish? ----
 
+    /** Below this many words a story cannot tell a whole plot (the rubric expects about 80). */
+    static final int SHORT_STORY_WORDS = 40;
+
     private double coherence(StoryText st, int[] ids, int dup, List<Reason> out) {
         var C = Criterion.COHERENCE;
         double cost = 0;
@@ -134,6 +137,10 @@ public final class RubricTeacher implements Teacher {
             cost += charge(out, C, 1.6, "cut off: the story ends mid-sentence");
 
         cost += charge(out, C, Math.min(3, 1.5 * dup), dup + " repeated sentence(s)");
+
+        // The rubric asks for a story of about 80 words; "too short" is the rubric's own reason for a 0.
+        int words = st.wordCount();
+        cost += charge(out, C, Math.max(0, SHORT_STORY_WORDS - words) / 10.0, "too short for a story: " + words + " words (about 80 expected)");
 
         double rep = repeatedGramShare(st.words, 4);
         cost += charge(out, C, Math.max(0, rep - 0.05) * 6, pct(rep) + " of 4-word sequences repeat earlier ones");

@@ -63,4 +63,11 @@ class RubricTeacherTest {
         var html = b.toMimeBundle().get("text/html");
         assertTrue(html.contains("<table") && html.contains("empty story"), html);
     }
+
+    @Test
+    void aFewWordsAreTooShortToBeACoherentStory() {
+        var s = T.score("", "The fox ran home. It was happy.");
+        assertTrue(s.coherence() <= 1, s.toString());
+        assertTrue(s.reasons(Criterion.COHERENCE).stream().anyMatch(r -> r.why().startsWith("too short")), s.toString());
+    }
 }
