@@ -13,6 +13,12 @@ final class StoryWriter {
 
     /** How often a story closes with a moral, and how often the optional steps appear. */
     static final double MORAL = 0.7, ANNOUNCE = 0.8, ASK = 0.8, SCENE = 0.6;
+    /**
+     * Share of compact stories (one sentence group per plot step, ~60–90 words): paper A's teacher expects a
+     * story of about 80 words in 90 tokens, so the student must have seen whole stories that short, endings
+     * and end-of-text included, to learn from that teacher.
+     */
+    static final double COMPACT = 0.4;
 
     private final WorldData d;
     private final String[] toys, colors, foods, parents, times, sads, glads, sounds, natures, landmarks, weathers;
@@ -120,11 +126,12 @@ final class StoryWriter {
         return new Cast(new Persona(name, kind.singular(), trait.word(), g), kind, trait);
     }
 
-    /** The story text: six paragraphs, each step worded by one of its templates. */
+    /** The story text: six paragraphs (or, for a compact story, four), each step worded by one of its templates. */
     String text(Draft x) {
         var r = x.random();
         var sb = new StringBuilder(1200);
         String[] v = x.values();
+        if (r.nextDouble() < COMPACT) return compact(x, sb, v, r);
         sentence(sb, v, opening, r);
         sentence(sb, v, character, r);
         if (r.nextDouble() < SCENE) sentence(sb, v, scene, r);
@@ -144,6 +151,20 @@ final class StoryWriter {
         sb.append("\n\n");
         sentence(sb, v, ending, r);
         if (x.hasMoral()) sentence(sb, v, moral, r);
+        return English.resolveArticles(sb);
+    }
+
+    /** The same plot told in its essential steps: who, what they want, what stops them, how, and the end. */
+    private String compact(Draft x, StringBuilder sb, String[] v, SplittableRandom r) {
+        sentence(sb, v, opening, r);
+        sb.append("\n\n");
+        sentence(sb, v, want, r);
+        sentence(sb, v, obstacle, r);
+        sb.append("\n\n");
+        sentence(sb, v, helper, r);
+        sentence(sb, v, fix, r);
+        sb.append("\n\n");
+        sentence(sb, v, ending, r);
         return English.resolveArticles(sb);
     }
 
