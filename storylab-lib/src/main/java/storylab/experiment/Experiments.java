@@ -15,6 +15,14 @@ public final class Experiments {
             Claim.notRun("B.weak-to-strong-beats-reverse", "The weak → strong curriculum beats the reverse order (strong → weak)",
                     "asked for as an ablation of the curriculum", "no curriculum experiment registered"));
 
+    /** Paper B's rows filled from the claims registered experiments returned ("not run" where none did), then any others. */
+    public static List<Claim> withCurriculum(List<Claim> found) {
+        var out = new ArrayList<Claim>();
+        for (var c : CURRICULUM_CLAIMS) out.add(found.stream().filter(x -> x.id().equals(c.id())).findFirst().orElse(c));
+        found.stream().filter(x -> out.stream().noneMatch(c -> c.id().equals(x.id()))).forEach(out::add);
+        return out;
+    }
+
     private static final List<Experiment> REGISTERED = new CopyOnWriteArrayList<>();
 
     private Experiments() {}

@@ -114,9 +114,7 @@ public final class Reproduce {
                 notes.add("experiment " + e.name() + " failed: " + ex);
             }
         }
-        for (var c : Experiments.CURRICULUM_CLAIMS)
-            claims.add(curriculum.stream().filter(x -> x.id().equals(c.id())).findFirst().orElse(c));
-        curriculum.stream().filter(x -> claims.stream().noneMatch(c -> c.id().equals(x.id()))).forEach(claims::add);
+        claims.addAll(Experiments.withCurriculum(curriculum));
 
         var report = new Report(plan, threshold, ablations, claims, notes, new ArrayList<>(figures.keySet()), (System.nanoTime() - t0) / 1e9);
         write(tables, figures, report);
