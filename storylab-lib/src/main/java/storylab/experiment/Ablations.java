@@ -20,7 +20,7 @@ import tech.tablesaw.api.Table;
  * reward components, KL control, teacher, prompt diversity. The baseline (paper settings) appears in every
  * group but runs once: equal settings are the same run.
  * <pre>{@code
- * var ab = Ablations.of(Plan.at(Lab.scale())).into(Lab.runs("reproduce-workshop")).run();
+ * var ab = Ablations.of(ExperimentPlan.at(Lab.scale())).into(Lab.runs("reproduce-workshop")).run();
  * ab.table()
  * ab.chart()
  * }</pre>
@@ -34,16 +34,16 @@ public final class Ablations {
     public static final List<String> OPENINGS = List.of(PpoConfig.DEFAULT_PROMPT, "One morning, a little girl", "Long ago, in a small village,",
             "There was once a brave boy who", "On a rainy day, the old dog", "In the middle of the forest,", "Every night, the tiny mouse", "Far away, by the sea,");
 
-    private final Plan plan;
+    private final ExperimentPlan plan;
     private Path into;
     private boolean display = true;
 
-    private Ablations(Plan plan) {
+    private Ablations(ExperimentPlan plan) {
         this.plan = plan;
         this.into = Lab.runs("reproduce-" + plan.scale());
     }
 
-    public static Ablations of(Plan plan) {
+    public static Ablations of(ExperimentPlan plan) {
         return new Ablations(plan);
     }
 
@@ -51,7 +51,7 @@ public final class Ablations {
     public Ablations display(boolean on) { display = on; return this; }
 
     /** The variants of a plan (the LLM teacher only when STORYLAB_LLM_URL is set). */
-    public static List<Variant> variants(Plan plan) {
+    public static List<Variant> variants(ExperimentPlan plan) {
         var base = plan.ppo().withSteps(plan.ablationSteps());
         var rule = plan.teacher();
         var v = new ArrayList<Variant>();

@@ -18,7 +18,7 @@ public final class Pretraining {
     /** What the run's key hashes: everything that changes the checkpoints. */
     public record Settings(long worldSeed, int vocab, long bpeWords, storylab.model.GptConfig model, int batch, double lr,
                            List<Long> milestones, long seed) {
-        public static Settings of(Plan p) {
+        public static Settings of(ExperimentPlan p) {
             return new Settings(p.worldSeed(), p.vocab(), p.bpeWords(), p.model().withVocab(p.vocab()), p.batch(), p.lr(), p.milestones(), p.seed());
         }
     }
@@ -36,7 +36,7 @@ public final class Pretraining {
     private Pretraining() {}
 
     /** Runs (or reads back) the pretraining of a plan. */
-    public static Result run(RunStore store, Plan plan, boolean display) {
+    public static Result run(RunStore store, ExperimentPlan plan, boolean display) {
         var s = Settings.of(plan);
         return store.run("pretrain", s, Result.class, dir -> train(store.root(), dir, s, display));
     }

@@ -6,7 +6,7 @@ import storylab.display.MimeBundle;
 import storylab.teacher.Criterion;
 
 /** The reproduction's report: the plan, the key numbers, and each claim with the paper's finding, ours and the verdict. */
-public record Report(Plan plan, ThresholdResult threshold, Ablations.AblationResult ablations, List<Claim> claims,
+public record Report(ExperimentPlan plan, ThresholdResult threshold, Ablations.AblationResult ablations, List<Claim> claims,
                      List<String> notes, List<String> figures, double seconds) implements Displayable {
 
     public String markdown() {

@@ -60,7 +60,7 @@ public final class Reproduce {
     public Report run() {
         long t0 = System.nanoTime();
         Torch.threads(Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4)));
-        var plan = Plan.at(scale);
+        var plan = ExperimentPlan.at(scale);
         Path runs = out.resolve("runs-" + plan.scale());
         var tables = new LinkedHashMap<String, Table>();
         var figures = new LinkedHashMap<String, Chart<?, ?>>();

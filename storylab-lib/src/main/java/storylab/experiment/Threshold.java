@@ -9,28 +9,28 @@ import storylab.Scale;
  * Paper A's threshold experiment: pretrain once with checkpoints at log-spaced word milestones, run the same
  * PPO budget from each checkpoint, and score the stories before and after.
  * <pre>{@code
- * var result = Threshold.of(Plan.at(Lab.scale())).into(Lab.runs("threshold")).run();
+ * var result = Threshold.of(ExperimentPlan.at(Lab.scale())).into(Lab.runs("threshold")).run();
  * result.table()          // before/after per checkpoint
  * result.figure2()        // score against pretraining words
  * }</pre>
  */
 public final class Threshold {
 
-    private final Plan plan;
+    private final ExperimentPlan plan;
     private Path into;
     private boolean display = true;
 
-    private Threshold(Plan plan) {
+    private Threshold(ExperimentPlan plan) {
         this.plan = plan;
         this.into = Lab.runs("reproduce-" + plan.scale());
     }
 
-    public static Threshold of(Plan plan) {
+    public static Threshold of(ExperimentPlan plan) {
         return new Threshold(plan);
     }
 
     public static Threshold at(Scale scale) {
-        return of(Plan.at(scale));
+        return of(ExperimentPlan.at(scale));
     }
 
     /** The run store's folder (finished runs in it are reused). */
@@ -38,7 +38,7 @@ public final class Threshold {
     public Threshold display(boolean on) { display = on; return this; }
 
     /** The runs of this experiment, as settings: one PPO run per checkpoint. */
-    public static java.util.List<RlRun.Settings> runs(Plan plan, Pretraining.Result pretrained) {
+    public static java.util.List<RlRun.Settings> runs(ExperimentPlan plan, Pretraining.Result pretrained) {
         var list = new ArrayList<RlRun.Settings>();
         for (var c : pretrained.checkpoints())
             list.add(new RlRun.Settings(Equivalence.words(c.words()) + " words", c.folder(), c.words(), plan.ppo(), plan.teacher(),

@@ -14,7 +14,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /** The threshold experiment's runs, as tables and as paper A's figures 2–7. */
-public record ThresholdResult(Plan plan, Pretraining.Result pretraining, List<RlRun.Result> runs) implements Displayable {
+public record ThresholdResult(ExperimentPlan plan, Pretraining.Result pretraining, List<RlRun.Result> runs) implements Displayable {
 
     /** Before/after RL per checkpoint: score (mean, std), per criterion, story length, final KL, interaction words. */
     public Table table() {

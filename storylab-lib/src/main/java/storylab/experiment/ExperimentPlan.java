@@ -27,27 +27,27 @@ import storylab.rl.PpoConfig;
  * @param ablationFrom   the checkpoint (pretraining words) the ablations start from (0: the middle one)
  * @param seed           seeds pretraining, sampling and PPO
  */
-public record Plan(String scale, long worldSeed, int vocab, long bpeWords, GptConfig model, int batch, double lr,
+public record ExperimentPlan(String scale, long worldSeed, int vocab, long bpeWords, GptConfig model, int batch, double lr,
                    List<Long> milestones, PpoConfig ppo, TeacherSpec teacher, int evalStories, int pairs, int questions,
                    int ablationSteps, long ablationFrom, long seed) {
 
-    public Plan {
+    public ExperimentPlan {
         milestones = List.copyOf(milestones);
         if (milestones.isEmpty()) throw new IllegalArgumentException("give at least one checkpoint milestone");
     }
 
     /** The standard plan for a scale (see docs/reproduce.md for the cost of each). */
-    public static Plan at(Scale scale) {
+    public static ExperimentPlan at(Scale scale) {
         return switch (scale) {
-            case TEST -> new Plan("test", 42, 300, 20_000, GptConfig.tiny(300).withD(32).withLayers(2).withHeads(2).withContext(64),
+            case TEST -> new ExperimentPlan("test", 42, 300, 20_000, GptConfig.tiny(300).withD(32).withLayers(2).withHeads(2).withContext(64),
                     8, 3e-3, List.of(2_000L, 5_000L, 10_000L),
                     PpoConfig.workshop().withBatch(4, 2).withEpochs(2).withSampling(16, 1.0, 0, 1.0).withLr(1e-4).withSteps(2).withCheckpointEvery(0),
                     TeacherSpec.rule(100, 7), 8, 12, 6, 1, 0, 42);
-            case WORKSHOP -> new Plan("workshop", 42, 1_000, 100_000, GptConfig.tiny(1_000).withD(128).withLayers(2).withHeads(4).withContext(128),
+            case WORKSHOP -> new ExperimentPlan("workshop", 42, 1_000, 100_000, GptConfig.tiny(1_000).withD(128).withLayers(2).withHeads(4).withContext(128),
                     8, 2e-3, List.of(10_000L, 25_000L, 50_000L, 100_000L, 200_000L),
                     PpoConfig.workshop().withBatch(16, 8).withSampling(48, 1.0, 0, 1.0).withLr(1e-4).withSteps(8).withCheckpointEvery(0),
                     TeacherSpec.rule(300, 7), 24, 60, 30, 6, 50_000L, 42);
-            case PAPER -> new Plan("paper", 42, 16_000, 10_000_000, GptConfig.gpt2Small(), 16, 5e-4,
+            case PAPER -> new ExperimentPlan("paper", 42, 16_000, 10_000_000, GptConfig.gpt2Small(), 16, 5e-4,
                     List.of(1_000_000L, 2_000_000L, 5_000_000L, 10_000_000L, 20_000_000L, 50_000_000L, 90_000_000L, 200_000_000L, 500_000_000L, 900_000_000L),
                     PpoConfig.paper().withCheckpointEvery(0), TeacherSpec.rule(2_000, 7), 360, 600, 300, 920, 90_000_000L, 42);
         };
@@ -64,10 +64,10 @@ public record Plan(String scale, long worldSeed, int vocab, long bpeWords, GptCo
         return milestones.get(milestones.size() / 2);
     }
 
-    public Plan withMilestones(List<Long> m) { return new Plan(scale, worldSeed, vocab, bpeWords, model, batch, lr, m, ppo, teacher, evalStories, pairs, questions, ablationSteps, ablationFrom, seed); }
-    public Plan withPpo(PpoConfig p) { return new Plan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, p, teacher, evalStories, pairs, questions, ablationSteps, ablationFrom, seed); }
-    public Plan withTeacher(TeacherSpec t) { return new Plan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, ppo, t, evalStories, pairs, questions, ablationSteps, ablationFrom, seed); }
-    public Plan withEval(int stories, int p, int q) { return new Plan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, ppo, teacher, stories, p, q, ablationSteps, ablationFrom, seed); }
-    public Plan withAblations(int steps, long from) { return new Plan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, ppo, teacher, evalStories, pairs, questions, steps, from, seed); }
-    public Plan withSeed(long s) { return new Plan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, ppo, teacher, evalStories, pairs, questions, ablationSteps, ablationFrom, s); }
+    public ExperimentPlan withMilestones(List<Long> m) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, m, ppo, teacher, evalStories, pairs, questions, ablationSteps, ablationFrom, seed); }
+    public ExperimentPlan withPpo(PpoConfig p) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, p, teacher, evalStories, pairs, questions, ablationSteps, ablationFrom, seed); }
+    public ExperimentPlan withTeacher(TeacherSpec t) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, ppo, t, evalStories, pairs, questions, ablationSteps, ablationFrom, seed); }
+    public ExperimentPlan withEval(int stories, int p, int q) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, ppo, teacher, stories, p, q, ablationSteps, ablationFrom, seed); }
+    public ExperimentPlan withAblations(int steps, long from) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, ppo, teacher, evalStories, pairs, questions, steps, from, seed); }
+    public ExperimentPlan withSeed(long s) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, ppo, teacher, evalStories, pairs, questions, ablationSteps, ablationFrom, s); }
 }
