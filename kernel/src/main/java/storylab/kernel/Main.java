@@ -17,6 +17,8 @@ public final class Main {
 
               run NOTEBOOK.ipynb|SCRIPT.jsh [-o OUT.ipynb]   run headless; writes the notebook with outputs and figures
               install [--user | --prefix DIR]                install the "StoryLab (Java)" kernel for Jupyter
+              reproduce [--scale test|workshop|paper] [--out DIR]
+                                                             run every experiment of the papers; figures, tables, report
               lab [JUPYTER-ARGS...]                          install the kernel for this user and open JupyterLab
               kernel CONNECTION_FILE                         start the kernel (Jupyter does this)
               version                                        print the version
@@ -37,6 +39,7 @@ public final class Main {
             case "install" -> install(rest);
             case "run" -> run(rest);
             case "lab" -> lab(rest);
+            case "reproduce" -> storylab.experiment.Reproduce.main(rest);
             case "warm-up" -> warmUp();
             case "version", "--version" -> {
                 System.out.println("StoryLab " + StoryLabKernel.VERSION + " (Java " + Runtime.version() + ")");

@@ -1,0 +1,86 @@
+package storylab.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import storylab.data.Words;
+import storylab.data.world.StoryWorld;
+import storylab.model.Gpt;
+import storylab.rl.PpoConfig;
+import storylab.teacher.Criterion;
+import storylab.teacher.Story;
+import storylab.teacher.Teacher;
+import storylab.text.Tokenizer;
+
+/**
+ * A model's stories as the teacher sees them: {@code n} continuations of the PPO prompts (sampled as PPO
+ * samples, with a fixed seed so every model is asked the same way), each scored; plus the formal-competence
+ * probes when asked for. Per-story rows give the 0/1/2/3 shares (figure 4) and entropy against length and
+ * score (figure 5), which PPO's per-step means cannot.
+ */
+public record Evaluation(double scoreMean, double scoreStd, double readability, double coherence, double creativity,
+                         double words, double entropy, List<StoryScore> stories, Competence competence) {
+
+    /** One story: its three scores, its length in words and its mean entropy per token. */
+    public record StoryScore(int readability, int coherence, int creativity, int words, double entropy) {
+        public int sum() {
+            return readability + coherence + creativity;
+        }
+
+        public int get(Criterion c) {
+            return switch (c) {
+                case READABILITY -> readability;
+                case COHERENCE -> coherence;
+                case CREATIVITY -> creativity;
+            };
+        }
+    }
+
+    public static Evaluation of(Gpt model, Tokenizer tok, Teacher teacher, PpoConfig ppo, int n, long seed,
+                                StoryWorld probes, int pairs, int questions) {
+        var prompts = new String[n];
+        for (int i = 0; i < n; i++) prompts[i] = ppo.prompts().get(i % ppo.prompts().size());
+        var samples = model.sampler(tok).maxTokens(ppo.maxNewTokens()).temperature(ppo.temperature()).topK(ppo.topK()).topP(ppo.topP())
+                .seed(seed).sample(prompts);
+        var stories = new ArrayList<Story>();
+        for (int i = 0; i < n; i++) stories.add(Story.of(prompts[i], samples.text(i)));
+        var scores = teacher.scoreAll(stories);
+        var rows = new ArrayList<StoryScore>();
+        for (int i = 0; i < n; i++) {
+            var s = scores.get(i);
+            float[] h = samples.entropies()[i];
+            int made = samples.tokens()[i].length;
+            double e = 0;
+            for (int t = 0; t < Math.min(made, h.length); t++) e += h[t];
+            rows.add(new StoryScore(s.readability(), s.coherence(), s.creativity(), Words.count(samples.text(i)), made == 0 ? Double.NaN : e / made));
+        }
+        var competence = pairs + questions > 0 ? Competence.measure(model, tok, probes, pairs, questions) : null;
+        return summarize(rows, competence);
+    }
+
+    /** Means and std over the stories. */
+    public static Evaluation summarize(List<StoryScore> rows, Competence competence) {
+        double n = Math.max(1, rows.size());
+        double mean = rows.stream().mapToDouble(StoryScore::sum).sum() / n;
+        double var = rows.stream().mapToDouble(r -> (r.sum() - mean) * (r.sum() - mean)).sum() / n;
+        return new Evaluation(mean, Math.sqrt(var),
+                rows.stream().mapToDouble(StoryScore::readability).sum() / n,
+                rows.stream().mapToDouble(StoryScore::coherence).sum() / n,
+                rows.stream().mapToDouble(StoryScore::creativity).sum() / n,
+                rows.stream().mapToDouble(StoryScore::words).sum() / n,
+                rows.stream().mapToDouble(StoryScore::entropy).filter(Double::isFinite).average().orElse(Double.NaN),
+                List.copyOf(rows), competence);
+    }
+
+    public double get(Criterion c) {
+        return switch (c) {
+            case READABILITY -> readability;
+            case COHERENCE -> coherence;
+            case CREATIVITY -> creativity;
+        };
+    }
+
+    /** Share of stories scoring {@code value} (0–3) on a criterion. */
+    public double share(Criterion c, int value) {
+        return stories.isEmpty() ? Double.NaN : stories.stream().filter(s -> s.get(c) == value).count() / (double) stories.size();
+    }
+}

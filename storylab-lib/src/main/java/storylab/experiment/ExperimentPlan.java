@@ -1,0 +1,73 @@
+package storylab.experiment;
+
+import java.util.List;
+import storylab.Scale;
+import storylab.model.GptConfig;
+import storylab.rl.PpoConfig;
+
+/**
+ * The sizes of a reproduction: paper A's design (pretrain once with log-spaced checkpoints, the same PPO budget
+ * from each, probes before and after) at a scale that fits the machine. {@link #at(Scale)} gives the three
+ * standard plans; {@code with…} copies change one knob in a notebook.
+ *
+ * @param scale          the scale's name, for reports
+ * @param worldSeed      the story world that is both corpus and probe source
+ * @param vocab          BPE vocabulary size
+ * @param bpeWords       words the tokenizer is trained on
+ * @param model          the student's shape
+ * @param batch          pretraining windows per step
+ * @param lr             pretraining peak learning rate
+ * @param milestones     pretraining words at which checkpoints are written (the last is the budget)
+ * @param ppo            the PPO run from every checkpoint (same budget for all)
+ * @param teacher        who scores the stories
+ * @param evalStories    stories sampled and scored before and after RL
+ * @param pairs          minimal pairs per probe
+ * @param questions      entity-tracking questions per probe
+ * @param ablationSteps  PPO steps of each ablation run
+ * @param ablationFrom   the checkpoint (pretraining words) the ablations start from (0: the middle one)
+ * @param seed           seeds pretraining, sampling and PPO
+ */
+public record ExperimentPlan(String scale, long worldSeed, int vocab, long bpeWords, GptConfig model, int batch, double lr,
+                   List<Long> milestones, PpoConfig ppo, TeacherSpec teacher, int evalStories, int pairs, int questions,
+                   int ablationSteps, long ablationFrom, long seed) {
+
+    public ExperimentPlan {
+        milestones = List.copyOf(milestones);
+        if (milestones.isEmpty()) throw new IllegalArgumentException("give at least one checkpoint milestone");
+    }
+
+    /** The standard plan for a scale (see docs/reproduce.md for the cost of each). */
+    public static ExperimentPlan at(Scale scale) {
+        return switch (scale) {
+            case TEST -> new ExperimentPlan("test", 42, 300, 20_000, GptConfig.tiny(300).withD(32).withLayers(2).withHeads(2).withContext(64),
+                    8, 3e-3, List.of(2_000L, 5_000L, 10_000L),
+                    PpoConfig.workshop().withBatch(4, 2).withEpochs(2).withSampling(16, 1.0, 0, 1.0).withLr(1e-4).withSteps(2).withCheckpointEvery(0),
+                    TeacherSpec.rule(100, 7), 8, 12, 6, 1, 0, 42);
+            case WORKSHOP -> new ExperimentPlan("workshop", 42, 1_000, 100_000, GptConfig.tiny(1_000).withD(128).withLayers(2).withHeads(4).withContext(128),
+                    8, 2e-3, List.of(10_000L, 25_000L, 50_000L, 100_000L, 200_000L),
+                    PpoConfig.workshop().withBatch(16, 8).withSampling(48, 1.0, 0, 1.0).withLr(1e-4).withSteps(8).withCheckpointEvery(0),
+                    TeacherSpec.rule(300, 7), 24, 60, 30, 6, 50_000L, 42);
+            case PAPER -> new ExperimentPlan("paper", 42, 16_000, 10_000_000, GptConfig.gpt2Small(), 16, 5e-4,
+                    List.of(1_000_000L, 2_000_000L, 5_000_000L, 10_000_000L, 20_000_000L, 50_000_000L, 90_000_000L, 200_000_000L, 500_000_000L, 900_000_000L),
+                    PpoConfig.paper().withCheckpointEvery(0), TeacherSpec.rule(2_000, 7), 360, 600, 300, 920, 90_000_000L, 42);
+        };
+    }
+
+    /** Pretraining words of the last checkpoint: the budget. */
+    public long pretrainWords() {
+        return milestones.get(milestones.size() - 1);
+    }
+
+    /** The checkpoint the ablations start from. */
+    public long ablationCheckpoint() {
+        if (ablationFrom > 0 && milestones.contains(ablationFrom)) return ablationFrom;
+        return milestones.get(milestones.size() / 2);
+    }
+
+    public ExperimentPlan withMilestones(List<Long> m) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, m, ppo, teacher, evalStories, pairs, questions, ablationSteps, ablationFrom, seed); }
+    public ExperimentPlan withPpo(PpoConfig p) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, p, teacher, evalStories, pairs, questions, ablationSteps, ablationFrom, seed); }
+    public ExperimentPlan withTeacher(TeacherSpec t) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, ppo, t, evalStories, pairs, questions, ablationSteps, ablationFrom, seed); }
+    public ExperimentPlan withEval(int stories, int p, int q) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, ppo, teacher, stories, p, q, ablationSteps, ablationFrom, seed); }
+    public ExperimentPlan withAblations(int steps, long from) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, ppo, teacher, evalStories, pairs, questions, steps, from, seed); }
+    public ExperimentPlan withSeed(long s) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, ppo, teacher, evalStories, pairs, questions, ablationSteps, ablationFrom, s); }
+}

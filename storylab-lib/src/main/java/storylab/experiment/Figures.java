@@ -1,0 +1,279 @@
+package storylab.experiment;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import storylab.display.Renderers;
+import tech.tablesaw.api.Table;
+
+/**
+ * Recipes for paper A's figures, each from a table of the experiments (so they can be redrawn from the
+ * CSV files of a finished reproduction) to an XChart chart a notebook shows inline.
+ */
+public final class Figures {
+
+    private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44), new Color(214, 39, 40),
+            new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194), new Color(127, 127, 127), new Color(188, 189, 34), new Color(23, 190, 207)};
+
+    private Figures() {}
+
+    static Color color(int i) {
+        return PALETTE[i % PALETTE.length];
+    }
+
+    static Color pale(Color c) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 60);
+    }
+
+    private static XYChart xy(String title, String x, String y) {
+        var c = new XYChartBuilder().width(640).height(360).title(title).xAxisTitle(x).yAxisTitle(y).build();
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        c.getStyler().setMarkerSize(5);
+        return c;
+    }
+
+    private static double[] col(Table t, String name) {
+        return t.numberColumn(name).asDoubleArray();
+    }
+
+    /** Figure 2: teacher score before and after RL (± std) against pretraining words (log), story length on a second axis. */
+    public static XYChart startFinish(Table threshold) {
+        var c = xy("Teacher score before and after RL", "pretraining words", "teacher score (0–9)");
+        c.getStyler().setXAxisLogarithmic(true);
+        double[] w = col(threshold, "pretrain_words");
+        var before = c.addSeries("before RL", w, col(threshold, "before"), col(threshold, "before_std"));
+        var after = c.addSeries("after RL", w, col(threshold, "after"), col(threshold, "after_std"));
+        before.setLineColor(color(0));
+        before.setMarkerColor(color(0));
+        after.setLineColor(color(1));
+        after.setMarkerColor(color(1));
+        c.getStyler().setErrorBarsColorSeriesColor(true);
+        var lb = c.addSeries("length before", w, col(threshold, "length_before"));
+        var la = c.addSeries("length after", w, col(threshold, "length_after"));
+        for (var s : List.of(lb, la)) {
+            s.setYAxisGroup(1);
+            s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
+            s.setMarker(SeriesMarkers.NONE);
+        }
+        lb.setLineColor(pale(color(0)).darker());
+        la.setLineColor(color(1).brighter());
+        c.setYAxisGroupTitle(1, "story length (words)");
+        c.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+        return c;
+    }
+
+    /** Gaussian smoothing with width {@code sigma} in points (paper A smooths its dynamics the same way). */
+    public static double[] smooth(double[] y, double sigma) {
+        if (sigma <= 0 || y.length < 3) return y.clone();
+        double[] out = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            double sum = 0, wsum = 0;
+            for (int j = 0; j < y.length; j++) {
+                if (!Double.isFinite(y[j])) continue;
+                double w = Math.exp(-0.5 * (i - j) * (i - j) / (sigma * sigma));
+                sum += w * y[j];
+                wsum += w;
+            }
+            out[i] = wsum > 0 ? sum / wsum : Double.NaN;
+        }
+        return out;
+    }
+
+    private static List<Long> checkpoints(Table t) {
+        var set = new LinkedHashSet<Long>();
+        for (int i = 0; i < t.rowCount(); i++) set.add(t.longColumn("pretrain_words").get(i));
+        return new ArrayList<>(set);
+    }
+
+    /** One metric against interaction words: a pale raw curve and its smoothed curve per checkpoint. */
+    public static XYChart perCheckpoint(Table dynamics, String metric, String title) {
+        var c = xy(title, "interaction words", metric);
+        c.getStyler().setMarkerSize(0);
+        int i = 0;
+        for (long w : checkpoints(dynamics)) {
+            var rows = dynamics.where(dynamics.longColumn("pretrain_words").isEqualTo(w));
+            double[] x = col(rows, "interaction_words"), y = col(rows, metric);
+            String name = Equivalence.words(w) + " words";
+            var raw = c.addSeries(name + " (raw)", x, y);
+            raw.setLineColor(pale(color(i))).setShowInLegend(false);
+            c.addSeries(name, x, smooth(y, Math.max(1, x.length / 10.0))).setLineColor(color(i)).setLineWidth(2f);
+            i++;
+        }
+        return c;
+    }
+
+    /** Figure 3: teacher score, story length and KL against interactions (three stacked panels). */
+    public static List<XYChart> dynamics(Table dynamics) {
+        return List.of(perCheckpoint(dynamics, "score", "Teacher score during RL"),
+                perCheckpoint(dynamics, "length", "Story length during RL"),
+                perCheckpoint(dynamics, "kl", "KL to the reference during RL"));
+    }
+
+    /** Figure 3, right: teacher score against story length, one series per checkpoint. */
+    public static XYChart scoreAgainstLength(Table dynamics) {
+        var c = xy("Teacher score against story length", "story length (words)", "score");
+        int i = 0;
+        for (long w : checkpoints(dynamics)) {
+            var rows = dynamics.where(dynamics.longColumn("pretrain_words").isEqualTo(w));
+            c.addSeries(Equivalence.words(w) + " words", col(rows, "length"), col(rows, "score"))
+                    .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter).setMarkerColor(color(i++));
+        }
+        return c;
+    }
+
+    /** Figure 4, left: the mean score of each criterion against interactions. */
+    public static List<XYChart> criteria(Table dynamics) {
+        return List.of(perCheckpoint(dynamics, "readability", "Readability during RL"),
+                perCheckpoint(dynamics, "coherence", "Coherence during RL"),
+                perCheckpoint(dynamics, "creativity", "Creativity during RL"));
+    }
+
+    /** Figure 4, right: share of scores 0/1/2/3, one stacked-bar chart per criterion, a bar per checkpoint and phase. */
+    public static List<CategoryChart> shares(Table shares) {
+        var charts = new ArrayList<CategoryChart>();
+        var criteria = new LinkedHashSet<>(shares.stringColumn("criterion").asList());
+        for (String crit : criteria) {
+            var rows = shares.where(shares.stringColumn("criterion").isEqualTo(crit));
+            var c = new CategoryChartBuilder().width(640).height(360).title("Share of " + crit + " scores").xAxisTitle("checkpoint, phase").yAxisTitle("share").build();
+            c.getStyler().setStacked(true);
+            c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            c.getStyler().setXAxisLabelRotation(45);
+            for (int v = 0; v <= 3; v++) {
+                var part = rows.where(rows.intColumn("value").isEqualTo(v));
+                var labels = new ArrayList<String>();
+                var ys = new ArrayList<Double>();
+                for (int r = 0; r < part.rowCount(); r++) {
+                    labels.add(Equivalence.words(part.longColumn("pretrain_words").get(r)) + " " + part.stringColumn("phase").get(r));
+                    ys.add(part.doubleColumn("share").get(r));
+                }
+                c.addSeries("score " + v, labels, ys).setFillColor(color(v));
+            }
+            charts.add(c);
+        }
+        return charts;
+    }
+
+    /** Figure 5: entropy per token against story length and against score, before and after RL. */
+    public static List<XYChart> entropy(Table stories) {
+        var out = new ArrayList<XYChart>();
+        for (var x : List.of("length", "score")) {
+            var c = xy("Entropy per token against " + x, x.equals("length") ? "story length (words)" : "teacher score", "entropy per token (nats)");
+            int i = 0;
+            for (var phase : List.of("before", "after")) {
+                var rows = stories.where(stories.stringColumn("phase").isEqualTo(phase));
+                if (rows.rowCount() == 0) continue;
+                c.addSeries(phase + " RL", col(rows, x), col(rows, "entropy")).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter)
+                        .setMarkerColor(color(i++));
+            }
+            if (c.getSeriesMap().isEmpty()) c.addSeries("no stories", new double[] {0}, new double[] {0});
+            out.add(c);
+        }
+        return out;
+    }
+
+    /** Figure 6: accuracy per task before and after RL (mean over checkpoints), and the difference per checkpoint in points. */
+    public static List<CategoryChart> competenceBars(Table competence) {
+        var tasks = new ArrayList<>(new LinkedHashSet<>(competence.stringColumn("task").asList()));
+        var bars = new CategoryChartBuilder().width(720).height(380).title("Formal competence before and after RL").xAxisTitle("task").yAxisTitle("accuracy").build();
+        bars.getStyler().setXAxisLabelRotation(30);
+        bars.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        var diff = new CategoryChartBuilder().width(720).height(380).title("Change in accuracy with RL").xAxisTitle("task").yAxisTitle("RL − pretrained (points)").build();
+        diff.getStyler().setXAxisLabelRotation(30);
+        diff.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        if (tasks.isEmpty()) {
+            bars.addSeries("none", List.of("none"), List.of(0));
+            diff.addSeries("none", List.of("none"), List.of(0));
+            return List.of(bars, diff);
+        }
+        var pre = new ArrayList<Double>();
+        var rl = new ArrayList<Double>();
+        for (var task : tasks) {
+            var rows = competence.where(competence.stringColumn("task").isEqualTo(task));
+            pre.add(rows.doubleColumn("pretrained").mean());
+            rl.add(rows.doubleColumn("rl").mean());
+        }
+        bars.addSeries("pretrained", tasks, pre).setFillColor(color(0));
+        bars.addSeries("after RL", tasks, rl).setFillColor(color(1));
+        int i = 0;
+        for (long w : checkpoints(competence)) {
+            var rows = competence.where(competence.longColumn("pretrain_words").isEqualTo(w));
+            var ys = new ArrayList<Double>();
+            for (var task : tasks) {
+                var r = rows.where(rows.stringColumn("task").isEqualTo(task));
+                ys.add(r.rowCount() == 0 ? 0 : 100 * r.doubleColumn("difference").get(0));
+            }
+            diff.addSeries(Equivalence.words(w) + " words", tasks, ys).setFillColor(color(i++));
+        }
+        return List.of(bars, diff);
+    }
+
+    /** Figure 7: accuracy against pretraining words (log) per probe, with the RL models as points. */
+    public static List<XYChart> competenceCurve(Table competence) {
+        var out = new ArrayList<XYChart>();
+        for (var task : List.of("minimal pairs", "entity tracking")) {
+            var rows = competence.where(competence.stringColumn("task").isEqualTo(task));
+            var c = xy("Accuracy against pretraining words: " + task, "pretraining words", "accuracy");
+            c.getStyler().setXAxisLogarithmic(true);
+            if (rows.rowCount() == 0) {
+                c.addSeries("no data", new double[] {1}, new double[] {0});
+            } else {
+                var pre = c.addSeries("pretrained", col(rows, "pretrain_words"), col(rows, "pretrained"));
+                pre.setLineColor(color(0));
+                pre.setMarkerColor(color(0));
+                c.addSeries("after RL", col(rows, "pretrain_words"), col(rows, "rl")).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter)
+                        .setMarkerColor(color(1)).setMarker(SeriesMarkers.DIAMOND);
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    /** Ablation bars: score before and after RL per variant, grouped. */
+    public static CategoryChart ablationBars(Table ablations, String metric, String title) {
+        var c = new CategoryChartBuilder().width(760).height(400).title(title).xAxisTitle("variant").yAxisTitle(metric).build();
+        c.getStyler().setXAxisLabelRotation(40);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        var labels = new ArrayList<String>();
+        for (int r = 0; r < ablations.rowCount(); r++) labels.add(ablations.stringColumn("group").get(r) + ": " + ablations.stringColumn("variant").get(r));
+        if (labels.isEmpty()) { c.addSeries("none", List.of("none"), List.of(0)); return c; }
+        if (metric.equals("score")) {
+            c.addSeries("before RL", labels, toList(col(ablations, "before"))).setFillColor(color(0));
+            c.addSeries("after RL", labels, toList(col(ablations, "after"))).setFillColor(color(1));
+        } else {
+            c.addSeries(metric, labels, toList(col(ablations, metric))).setFillColor(color(2));
+        }
+        return c;
+    }
+
+    private static List<Double> toList(double[] v) {
+        var l = new ArrayList<Double>();
+        for (double d : v) l.add(Double.isFinite(d) ? d : 0);
+        return l;
+    }
+
+    /** Writes a chart as {@code dir/name.png} and {@code dir/name.svg}; returns the PNG's path. */
+    public static Path save(Chart<?, ?> chart, Path dir, String name) {
+        try {
+            Files.createDirectories(dir);
+            Path png = dir.resolve(name + ".png");
+            Files.write(png, Renderers.png(chart));
+            Files.writeString(dir.resolve(name + ".svg"), Renderers.svg(chart));
+            return png;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot save figure " + name + " in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package storylab.experiment;
+
+import java.nio.file.Path;
+import java.util.List;
+import storylab.data.world.StoryWorld;
+import storylab.display.Display;
+import storylab.rl.Ppo;
+import storylab.rl.PpoConfig;
+import storylab.rl.PpoStep;
+import storylab.train.Checkpoint;
+
+/**
+ * One PPO run from a pretraining checkpoint, with the model evaluated before and after it: the unit that the
+ * threshold curve and every ablation are lists of. Its settings are JSON, so it is cached, resumable and
+ * could run on another machine.
+ */
+public final class RlRun {
+
+    /**
+     * @param label          a short name for tables ("50k words", "no length bonus")
+     * @param checkpoint     the checkpoint folder, relative to the run store's root
+     * @param pretrainWords  its pretraining words
+     * @param ppo            the PPO settings
+     * @param teacher        who scores
+     * @param evalStories    stories sampled before and after
+     * @param worldSeed      the world the probes come from
+     * @param pairs          minimal pairs (0: no probes)
+     * @param questions      entity-tracking questions
+     */
+    public record Settings(String label, String checkpoint, long pretrainWords, PpoConfig ppo, TeacherSpec teacher,
+                           int evalStories, long worldSeed, int pairs, int questions) {}
+
+    /** Before and after RL, and the run's steps. */
+    public record Result(Settings settings, Evaluation before, Evaluation after, List<PpoStep> steps, long interactionWords, double seconds) {
+        public double gain() {
+            return after.scoreMean() - before.scoreMean();
+        }
+    }
+
+    /** The "before" side alone: the same for every run from one checkpoint with one teacher, so cached once. */
+    record BeforeSettings(String checkpoint, PpoConfig ppo, TeacherSpec teacher, int evalStories, long worldSeed, int pairs, int questions) {}
+
+    private RlRun() {}
+
+    public static Result run(RunStore store, Settings s, boolean display) {
+        return store.run("rl", s, Result.class, dir -> execute(store, dir, s, display));
+    }
+
+    /** The model before RL, evaluated (cached by checkpoint, teacher and evaluation settings). */
+    public static Evaluation before(RunStore store, Settings s) {
+        var key = new BeforeSettings(s.checkpoint(), s.ppo().withSteps(0).withLr(0).withFixedKl(0), s.teacher(), s.evalStories(), s.worldSeed(), s.pairs(), s.questions());
+        return store.run("eval", key, Evaluation.class, dir -> {
+            Path ckpt = store.root().resolve(s.checkpoint());
+            try (var model = Checkpoint.readModel(ckpt)) {
+                return Evaluation.of(model, Checkpoint.readTokenizer(ckpt), s.teacher().build(), s.ppo(), s.evalStories(), s.ppo().seed() + 1,
+                        StoryWorld.seed(s.worldSeed()), s.pairs(), s.questions());
+            }
+        });
+    }
+
+    private static Result execute(RunStore store, Path dir, Settings s, boolean display) throws Exception {
+        long t0 = System.nanoTime();
+        var before = before(store, s);
+        Path ckpt = store.root().resolve(s.checkpoint());
+        var tok = Checkpoint.readTokenizer(ckpt);
+        var teacher = s.teacher().build();
+        try (var policy = Checkpoint.readModel(ckpt)) {
+            if (display) Display.show("PPO from " + s.label() + " (" + s.ppo().steps() + " steps)");
+            var report = Ppo.of(policy, tok, teacher).config(s.ppo()).into(dir.resolve("ppo")).display(display).run();
+            var after = Evaluation.of(policy, tok, teacher, s.ppo(), s.evalStories(), s.ppo().seed() + 1, StoryWorld.seed(s.worldSeed()), s.pairs(), s.questions());
+            var steps = report.steps();
+            long words = steps.isEmpty() ? 0 : steps.get(steps.size() - 1).interactionWords();
+            return new Result(s, before, after, steps, words, (System.nanoTime() - t0) / 1e9);
+        }
+    }
+}
