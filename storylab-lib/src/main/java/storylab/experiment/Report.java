@@ -56,7 +56,7 @@ public record Report(ExperimentPlan plan, ThresholdResult threshold, Ablations.A
         return sb.toString();
     }
 
-    private static String rck(Evaluation e) {
+    private static String rck(TeacherEvaluation e) {
         return String.format("%.2f/%.2f/%.2f", e.get(Criterion.READABILITY), e.get(Criterion.COHERENCE), e.get(Criterion.CREATIVITY));
     }
 

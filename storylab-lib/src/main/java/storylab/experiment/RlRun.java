@@ -31,7 +31,7 @@ public final class RlRun {
                            int evalStories, long worldSeed, int pairs, int questions) {}
 
     /** Before and after RL, and the run's steps. */
-    public record Result(Settings settings, Evaluation before, Evaluation after, List<PpoStep> steps, long interactionWords, double seconds) {
+    public record Result(Settings settings, TeacherEvaluation before, TeacherEvaluation after, List<PpoStep> steps, long interactionWords, double seconds) {
         public double gain() {
             return after.scoreMean() - before.scoreMean();
         }
@@ -47,12 +47,12 @@ public final class RlRun {
     }
 
     /** The model before RL, evaluated (cached by checkpoint, teacher and evaluation settings). */
-    public static Evaluation before(RunStore store, Settings s) {
+    public static TeacherEvaluation before(RunStore store, Settings s) {
         var key = new BeforeSettings(s.checkpoint(), s.ppo().withSteps(0).withLr(0).withFixedKl(0), s.teacher(), s.evalStories(), s.worldSeed(), s.pairs(), s.questions());
-        return store.run("eval", key, Evaluation.class, dir -> {
+        return store.run("eval", key, TeacherEvaluation.class, dir -> {
             Path ckpt = store.root().resolve(s.checkpoint());
             try (var model = Checkpoint.readModel(ckpt)) {
-                return Evaluation.of(model, Checkpoint.readTokenizer(ckpt), s.teacher().build(), s.ppo(), s.evalStories(), s.ppo().seed() + 1,
+                return TeacherEvaluation.of(model, Checkpoint.readTokenizer(ckpt), s.teacher().build(), s.ppo(), s.evalStories(), s.ppo().seed() + 1,
                         StoryWorld.seed(s.worldSeed()), s.pairs(), s.questions());
             }
         });
@@ -67,7 +67,7 @@ public final class RlRun {
         try (var policy = Checkpoint.readModel(ckpt)) {
             if (display) Display.show("PPO from " + s.label() + " (" + s.ppo().steps() + " steps)");
             var report = Ppo.of(policy, tok, teacher).config(s.ppo()).into(dir.resolve("ppo")).display(display).run();
-            var after = Evaluation.of(policy, tok, teacher, s.ppo(), s.evalStories(), s.ppo().seed() + 1, StoryWorld.seed(s.worldSeed()), s.pairs(), s.questions());
+            var after = TeacherEvaluation.of(policy, tok, teacher, s.ppo(), s.evalStories(), s.ppo().seed() + 1, StoryWorld.seed(s.worldSeed()), s.pairs(), s.questions());
             var steps = report.steps();
             long words = steps.isEmpty() ? 0 : steps.get(steps.size() - 1).interactionWords();
             return new Result(s, before, after, steps, words, (System.nanoTime() - t0) / 1e9);

@@ -7,7 +7,7 @@ import storylab.data.world.StoryWorld;
 import storylab.model.Gpt;
 import storylab.rl.PpoConfig;
 import storylab.teacher.Criterion;
-import storylab.teacher.Story;
+import storylab.teacher.Response;
 import storylab.teacher.Teacher;
 import storylab.text.Tokenizer;
 
@@ -17,7 +17,7 @@ import storylab.text.Tokenizer;
  * probes when asked for. Per-story rows give the 0/1/2/3 shares (figure 4) and entropy against length and
  * score (figure 5), which PPO's per-step means cannot.
  */
-public record Evaluation(double scoreMean, double scoreStd, double readability, double coherence, double creativity,
+public record TeacherEvaluation(double scoreMean, double scoreStd, double readability, double coherence, double creativity,
                          double words, double entropy, List<StoryScore> stories, Competence competence) {
 
     /** One story: its three scores, its length in words and its mean entropy per token. */
@@ -35,14 +35,14 @@ public record Evaluation(double scoreMean, double scoreStd, double readability, 
         }
     }
 
-    public static Evaluation of(Gpt model, Tokenizer tok, Teacher teacher, PpoConfig ppo, int n, long seed,
+    public static TeacherEvaluation of(Gpt model, Tokenizer tok, Teacher teacher, PpoConfig ppo, int n, long seed,
                                 StoryWorld probes, int pairs, int questions) {
         var prompts = new String[n];
         for (int i = 0; i < n; i++) prompts[i] = ppo.prompts().get(i % ppo.prompts().size());
         var samples = model.sampler(tok).maxTokens(ppo.maxNewTokens()).temperature(ppo.temperature()).topK(ppo.topK()).topP(ppo.topP())
                 .seed(seed).sample(prompts);
-        var stories = new ArrayList<Story>();
-        for (int i = 0; i < n; i++) stories.add(Story.of(prompts[i], samples.text(i)));
+        var stories = new ArrayList<Response>();
+        for (int i = 0; i < n; i++) stories.add(Response.of(prompts[i], samples.text(i)));
         var scores = teacher.scoreAll(stories);
         var rows = new ArrayList<StoryScore>();
         for (int i = 0; i < n; i++) {
@@ -58,11 +58,11 @@ public record Evaluation(double scoreMean, double scoreStd, double readability, 
     }
 
     /** Means and std over the stories. */
-    public static Evaluation summarize(List<StoryScore> rows, Competence competence) {
+    public static TeacherEvaluation summarize(List<StoryScore> rows, Competence competence) {
         double n = Math.max(1, rows.size());
         double mean = rows.stream().mapToDouble(StoryScore::sum).sum() / n;
         double var = rows.stream().mapToDouble(r -> (r.sum() - mean) * (r.sum() - mean)).sum() / n;
-        return new Evaluation(mean, Math.sqrt(var),
+        return new TeacherEvaluation(mean, Math.sqrt(var),
                 rows.stream().mapToDouble(StoryScore::readability).sum() / n,
                 rows.stream().mapToDouble(StoryScore::coherence).sum() / n,
                 rows.stream().mapToDouble(StoryScore::creativity).sum() / n,
