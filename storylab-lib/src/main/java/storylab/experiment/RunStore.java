@@ -76,7 +76,10 @@ public final class RunStore {
         Path dir = folder(kind, settings);
         Path result = dir.resolve("result.json");
         try {
-            if (Files.isRegularFile(result)) return JSON.readValue(result.toFile(), resultType);
+            if (Files.isRegularFile(result)) {
+                System.err.println("reusing finished run " + root.relativize(dir));
+                return JSON.readValue(result.toFile(), resultType);
+            }
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("settings.json"), json(settings));
             R r = work.run(dir);
