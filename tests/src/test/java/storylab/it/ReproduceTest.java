@@ -19,8 +19,11 @@ class ReproduceTest {
         var r = Repo.run(cmd, Repo.root(), Map.of(), 900);
         assertEquals(0, r.code(), r.output());
         String report = Files.readString(out.resolve("report.md"));
-        for (String claim : List.of("A.threshold", "B.strong-beats-weak", "B.weak-to-strong-beats-reverse"))
-            assertTrue(report.contains(claim) || report.toLowerCase().contains(claim.substring(2).replace('-', ' ')), "report covers " + claim + ":\n" + report);
+        for (String claim : List.of("The gain from RL jumps", "worth ≥ 100×", "Formal competence is unchanged", "Strong instructions beat weak",
+                "weak → strong curriculum beats"))
+            assertTrue(report.contains(claim), "the report covers \"" + claim + "\":\n" + report);
+        long verdicts = report.lines().filter(l -> l.startsWith("| ") && l.matches(".*\\*\\*(holds|does not hold|not run)\\*\\* \\|$")).count();
+        assertEquals(5, verdicts, "one verdict per claim:\n" + report);
         assertTrue(Files.isRegularFile(out.resolve("report.html")));
         try (var files = Files.walk(out)) {
             var names = files.map(p -> p.getFileName().toString()).toList();
