@@ -115,7 +115,10 @@ public final class EncoderDecoder implements AutoCloseable {
         return params.values().stream().mapToLong(a -> a.getShape().size()).sum();
     }
 
-    /** The encoder's output [B·S, d] for instructions [B, S], and the additive padding mask [B, 1, 1, S]. */
+    /**
+     * The encoder's output [B·S, d] for instructions [B, S], the additive padding mask [B, 1, 1, S], and [B, 1, 1]:
+     * 1 where the instruction has a token, 0 where it is empty.
+     */
     public NDList encode(NDArray source) {
         long B = source.getShape().get(0), S = source.getShape().get(1);
         int H = config.heads(), hd = config.headDim();
@@ -128,7 +131,9 @@ public final class EncoderDecoder implements AutoCloseable {
             x = x.add(Ops.linear(Ops.attend(qkv.get(0), qkv.get(1), qkv.get(2), scale, mask), e.projW, e.projB));
             x = x.add(Ops.mlp(Ops.layerNorm(x, e.ln2W, e.ln2B), e.fcW, e.fcB, e.fc2W, e.fc2B));
         }
-        return new NDList(Ops.layerNorm(x, lnEncW, lnEncB), mask);
+        // 1 for instructions with at least one token, 0 for empty ones (all padding): see decode
+        var present = keep.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).max(new int[] {1}).reshape(B, 1, 1);
+        return new NDList(Ops.layerNorm(x, lnEncW, lnEncB), mask, present);
     }
 
     /** Logits [B, T, vocab] of the story tokens [B, T] given the instructions [B, S]. */
@@ -149,7 +154,7 @@ public final class EncoderDecoder implements AutoCloseable {
         long B = target.getShape().get(0), T = target.getShape().get(1);
         if (T > config.context()) throw new IllegalArgumentException("story of " + T + " tokens exceeds the context of " + config.context());
         int H = config.heads(), hd = config.headDim();
-        NDArray memory = encoded.get(0), padMask = encoded.get(1);
+        NDArray memory = encoded.get(0), padMask = encoded.get(1), present = encoded.get(2);
         var x = JniUtils.embedding((PtNDArray) target, (PtNDArray) wte, false)
                 .add(Ops.slice(wpeTarget, target, 0, T, 0, config.d())).reshape(B * T, config.d());
         var causal = Ops.slice(causalMask, target, 0, T, 0, T);
@@ -158,7 +163,11 @@ public final class EncoderDecoder implements AutoCloseable {
             x = x.add(Ops.linear(Ops.attend(qkv.get(0), qkv.get(1), qkv.get(2), scale, causal), b.projW, b.projB));
             var q = Ops.heads(Ops.linear(Ops.layerNorm(x, b.lnxW, b.lnxB), b.qW, b.qB), B, T, 1, H, hd).get(0);
             NDList kv = Ops.heads(Ops.linear(memory, b.kvW, b.kvB), B, S, 2, H, hd);
-            x = x.add(Ops.linear(Ops.attend(q, kv.get(0), kv.get(1), scale, padMask), b.xprojW, b.xprojB));
+            // An empty instruction reads nothing: attending uniformly over its padding would feed the decoder a
+            // constant that pretraining (all-empty instructions) trains it to rely on, so that later real
+            // instructions only perturb that constant and the decoder learns to ignore the encoder.
+            var read = Ops.attend(q, kv.get(0), kv.get(1), scale, padMask).reshape(B, T, config.d()).mul(present).reshape(B * T, config.d());
+            x = x.add(Ops.linear(read, b.xprojW, b.xprojB));
             x = x.add(Ops.mlp(Ops.layerNorm(x, b.ln2W, b.ln2B), b.fcW, b.fcB, b.fc2W, b.fc2B));
         }
         return Ops.linear(Ops.layerNorm(x, lnfW, lnfB), wte, null);

@@ -135,4 +135,36 @@ class CurriculumTest {
             assertEquals(result.samples(), again.samples(), "sampling is seeded");
         }
     }
+
+    /**
+     * Regression: empty instructions (phase 1, and λ1 later) used to feed the decoder the mean over padding through
+     * cross-attention, a constant it learned to rely on, after which it ignored real instructions: every level
+     * scored the same. After pretraining then strong pairs, the true instruction must predict the story better than
+     * another story's instruction.
+     */
+    @Test
+    void afterPretrainingAndStrongPairsTheTrueInstructionBeatsAnotherStorysInstruction() {
+        var tok = storylab.text.BpeTokenizer.train(WORLD.corpus(20_000L), 400);
+        var shape = new EncoderDecoder.Config(tok.vocabSize(), 96, 32, 64, 2, 2, 4, 1);
+        try (var model = new EncoderDecoder(shape, tok.pad());
+             var cur = Curriculum.of(model, tok, WORLD).phases(Phase.pretrain(10_000), Phase.strong(200).lambdas(Lambdas.PRETRAIN, 0, 1)).batch(32).lr(2e-3).evalStories(0).display(false)) {
+            cur.run();
+            var test = new StoryPairs(StoryWorld.seed(7), tok, shape.context() - 1);
+            var own = new ArrayList<Pair>();
+            var other = new ArrayList<Pair>();
+            for (int i = 0; i < 32; i++) {
+                own.add(test.pair(i, 4));
+                other.add(new Pair(test.pair((i + 1) % 32, 4).instruction(), test.pair(i, 4).story()));
+            }
+            double ownLoss = heldOutLoss(model, tok, own), otherLoss = heldOutLoss(model, tok, other);
+            assertTrue(ownLoss < otherLoss - 0.02, "the decoder reads the instruction: loss " + ownLoss + " with its own, " + otherLoss + " with another story's");
+        }
+    }
+
+    static double heldOutLoss(EncoderDecoder model, storylab.text.Tokenizer tok, List<Pair> pairs) {
+        try (var m = NDManager.newBaseManager()) {
+            var b = MixedStep.Tensors.of(m, storylab.text.PairBatch.of(tok, pairs, model.config().sourceContext(), model.config().context()));
+            return model.loss(b.source(), b.input(), b.target()).getFloat();
+        }
+    }
 }
