@@ -27,11 +27,12 @@ public final class CurriculumExperiment implements Experiment {
 
     /** Sizes of the run (the run store keys on them). */
     public record Settings(String scale, long seed, long tokenizerWords, int vocab, long pretrainWords, int tuneSteps,
-                           int evalStories, int d, int layers, int heads) {
+                           int evalStories, int d, int layers, int heads, int storyContext, int batch, double lr) {
+        /** The sizes of notebook 02: short stories and 32 pairs a step let the decoder learn to read the instruction. */
         static Settings at(Scale s) {
             return new Settings(s.name().toLowerCase(), 42, s.pick(20_000L, 100_000L, 5_000_000L), s.pick(400, 1_000, 8_000),
-                    s.pick(3_000L, 200_000L, 20_000_000L), s.pick(4, 120, 5_000), s.pick(4, 24, 500),
-                    s.pick(64, 128, 512), s.pick(1, 2, 6), s.pick(4, 4, 8));
+                    s.pick(3_000L, 100_000L, 20_000_000L), s.pick(4, 200, 5_000), s.pick(4, 24, 500),
+                    s.pick(64, 128, 512), s.pick(1, 2, 6), s.pick(4, 4, 8), 32, s.pick(4, 32, 32), 2e-3);
         }
     }
 
@@ -55,10 +56,11 @@ public final class CurriculumExperiment implements Experiment {
     private static Result compute(Settings s, Path dir, boolean display) throws Exception {
         var world = StoryWorld.seed(s.seed());
         var tok = BpeTokenizer.train(world.corpus(s.tokenizerWords()), s.vocab());
-        var shape = new EncoderDecoder.Config(tok.vocabSize(), 96, 64, s.d(), s.layers(), s.layers(), s.heads(), 1);
+        var shape = new EncoderDecoder.Config(tok.vocabSize(), 96, s.storyContext(), s.d(), s.layers(), s.layers(), s.heads(), 1);
         var bleu = new LinkedHashMap<String, double[]>();
         Path pretrained;
-        try (var pre = Curriculum.of(new EncoderDecoder(shape, tok.pad()), tok, world).phases(Phase.pretrain(s.pretrainWords()))
+        try (var pre = Curriculum.of(new EncoderDecoder(shape, tok.pad()), tok, world).batch(s.batch()).lr(s.lr())
+                .phases(Phase.pretrain(s.pretrainWords()))
                 .evalStories(0).display(display).into(dir.resolve("pretrain"))) {
             pretrained = pre.next().checkpoint().resolve("params.bin");
             bleu.put(BASELINE, bleuByLevel(pre, s));
@@ -68,7 +70,8 @@ public final class CurriculumExperiment implements Experiment {
                 FORWARD, List.of(Phase.weak(half), Phase.strong(half)),
                 REVERSE, List.of(Phase.strong(half).lambdas(Lambdas.PRETRAIN, 0, 1), Phase.weak(half).lambdas(Lambdas.PRETRAIN, 1, Lambdas.WEAK)));
         for (String m : List.of(FORWARD, REVERSE)) {
-            try (var c = Curriculum.of(EncoderDecoder.load(shape, tok.pad(), pretrained), tok, world).phases(methods.get(m))
+            try (var c = Curriculum.of(EncoderDecoder.load(shape, tok.pad(), pretrained), tok, world).batch(s.batch()).lr(s.lr())
+                    .phases(methods.get(m))
                     .evalStories(0).display(false).into(dir.resolve(m.equals(FORWARD) ? "weak-strong" : "strong-weak"))) {
                 c.run();
                 bleu.put(m, bleuByLevel(c, s));
