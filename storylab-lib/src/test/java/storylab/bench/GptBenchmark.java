@@ -12,7 +12,7 @@ package storylab.bench;
  *
  * Config (both sides): vocab 4096, context 128, d 256, 4 layers, 4 heads; training batch 16 (AdamW, no
  * clipping, as the anchor); sampling batch 8, 127 new tokens from token 0, KV cache, plain softmax sampling.
- * The anchor is /work/shared/anchors/gpt_torch.py run with /usr/bin/python3 (Debian torch), one after the other.
+ * The anchor is ../shared/anchors/gpt_torch.py (found by walking up from the working folder) run with /usr/bin/python3 (Debian torch), one after the other.
  */
 
 import ai.djl.ndarray.NDManager;
@@ -38,7 +38,7 @@ public final class GptBenchmark {
 
     static final GptConfig CONFIG = new GptConfig(4096, 128, 256, 4, 4, 0);
     static final int BATCH = 16, WARMUP = 5, STEPS = 20, SAMPLE_BATCH = 8, SAMPLE_NEW = 127, PPO_BATCH = 64;
-    static final String ANCHOR = "/work/shared/anchors/gpt_torch.py";
+    static final String ANCHOR = storylab.Shared.find("anchors/gpt_torch.py").map(Object::toString).orElse("../shared/anchors/gpt_torch.py");
 
     public static void main(String[] args) throws Exception {
         var opts = Arrays.asList(args);

@@ -6,7 +6,7 @@ package storylab.bench;
  *
  *   cd storylab-lib && ../mvnw -B -o -q test-compile && \
  *   java -Dai.djl.offline=true -cp "target/test-classes:target/classes:$(../mvnw -B -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)" \
- *        storylab.bench.TinyOnText /tmp/storylab-runs/tiny-grimm [bytes|tokenizer.json] [words] [batch] [lr]
+ *        storylab.bench.TinyOnText runs/tiny-grimm [bytes|tokenizer.json] [words] [batch] [lr]
  *
  * A BPE tokenizer (type "bpe") needs the data-text branch's storylab.text classes first on the class path.
  *
@@ -30,10 +30,10 @@ import storylab.train.Pretrain;
 
 public final class TinyOnText {
 
-    static final Path GRIMM = Path.of("/work/shared/corpora/grimms_fairy_tales_pg2591.txt");
+    static final Path GRIMM = storylab.Shared.require("corpora/grimms_fairy_tales_pg2591.txt");
 
     public static void main(String[] args) throws Exception {
-        Path run = Path.of(args.length > 0 ? args[0] : "/tmp/storylab-runs/tiny-grimm");
+        Path run = Path.of(args.length > 0 ? args[0] : "runs/tiny-grimm");
         Tokenizer tok = args.length > 1 && !args[1].equals("bytes") ? Tokenizers.load(Path.of(args[1])) : new ByteTokenizer();
         long words = args.length > 2 ? Long.parseLong(args[2]) : 200_000;
         int batch = args.length > 3 ? Integer.parseInt(args[3]) : 8;

@@ -10,10 +10,8 @@ public final class SharedCorpora {
 
     /** The file, or null (with a loud message on stderr) when the shared corpora are not there. */
     public static Path file(String name) {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared").resolve("corpora").resolve(name);
-            if (Files.isRegularFile(candidate)) return candidate;
-        }
+        var found = storylab.Shared.find("corpora/" + name).filter(Files::isRegularFile);
+        if (found.isPresent()) return found.get();
         System.err.println("!!! shared corpus " + name + " not found in any ../shared/corpora above " + Path.of("").toAbsolutePath() + " — test skipped");
         return null;
     }

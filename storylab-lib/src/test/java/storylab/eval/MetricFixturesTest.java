@@ -27,17 +27,13 @@ class MetricFixturesTest {
     static final double ROUGE_TOL = 1e-3;
 
     static JsonNode fixture() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path f = dir.resolve(FIXTURE);
-            if (Files.isRegularFile(f)) {
-                try {
-                    return new ObjectMapper().readTree(f.toFile());
-                } catch (IOException e) {
-                    throw new IllegalStateException("unreadable fixture " + f, e);
-                }
-            }
+        var f = storylab.Shared.find("fixtures/metric_fixtures.json");
+        if (f.isEmpty() || !Files.isRegularFile(f.get())) return null;
+        try {
+            return new ObjectMapper().readTree(f.get().toFile());
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable fixture " + f.get(), e);
         }
-        return null;
     }
 
     private static boolean warned;

@@ -20,11 +20,7 @@ final class Grimm {
 
     /** The corpora folder: a {@code shared/corpora} sibling of the repository or of any parent. */
     static Optional<Path> corpora() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path c = p.resolve("shared").resolve("corpora");
-            if (Files.isRegularFile(c.resolve(FILE))) return Optional.of(c);
-        }
-        return Optional.empty();
+        return storylab.Shared.find("corpora").filter(c -> Files.isRegularFile(c.resolve(FILE)));
     }
 
     /** The tales' texts (title lines dropped, paragraphs joined by a space), in book order. */
