@@ -38,12 +38,16 @@ class InterruptTests(unittest.TestCase):
         self.assertEqual(content["status"], "ok")
         results = [m for m in msgs if m["msg_type"] == "execute_result"]
         self.assertEqual(results[0]["content"]["data"]["text/plain"], "42")
-        # and the kernel goes back to idle: under 15% of one core over two seconds
-        time.sleep(0.5)
-        c0 = kf.cpu_seconds(self.pid)
-        time.sleep(2.0)
-        used = (kf.cpu_seconds(self.pid) - c0) / 2.0
-        self.assertLess(used, 0.15, f"kernel still uses {used:.0%} of a core after the interrupt")
+        # and the kernel goes back to idle: under 15% of one core over a two-second window, within 6 s
+        # (the JIT may still be compiling just after the cell; a spinning thread would hold ~100% throughout)
+        used = []
+        for _ in range(3):
+            c0 = kf.cpu_seconds(self.pid)
+            time.sleep(2.0)
+            used.append((kf.cpu_seconds(self.pid) - c0) / 2.0)
+            if used[-1] < 0.15:
+                break
+        self.assertLess(used[-1], 0.15, f"kernel still uses {used} of a core after the interrupt")
         return elapsed
 
     def test_busy_loop_is_stopped(self):
