@@ -3,17 +3,13 @@ package storylab.kernel;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import storylab.display.ConsoleSink;
 import storylab.display.DisplaySink;
 import storylab.display.MimeBundle;
 import storylab.display.Progress;
@@ -70,15 +66,7 @@ final class NotebookSink implements DisplaySink {
         if (System.console() == null)
             throw new IllegalStateException("no one to ask \"" + prompt.strip() + "\": this headless run has no terminal; "
                     + "run it from a terminal, or open the notebook in JupyterLab");
-        terminal.print(prompt);
-        terminal.flush();
-        try {
-            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            if (line == null) throw new IllegalStateException("standard input closed before an answer to \"" + prompt.strip() + "\"");
-            return line;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new ConsoleSink(terminal).ask(prompt, password);
     }
 
     @Override

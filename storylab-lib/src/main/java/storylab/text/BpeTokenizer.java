@@ -123,16 +123,6 @@ public final class BpeTokenizer implements Tokenizer {
     }
 
     @Override
-    public int eot() {
-        return special("<|endoftext|>");
-    }
-
-    @Override
-    public int pad() {
-        return special("<|pad|>");
-    }
-
-    @Override
     public int special(String name) {
         int i = specials.indexOf(name);
         if (i < 0) throw new IllegalArgumentException("unknown special token " + name + "; this tokenizer has " + specials);

@@ -16,10 +16,14 @@ public interface Tokenizer {
     int vocabSize();
 
     /** The end-of-text id: separates documents in pretraining, stops sampling. */
-    int eot();
+    default int eot() {
+        return special("<|endoftext|>");
+    }
 
     /** The padding id: filled into batches of unequal length and masked out of the loss. */
-    int pad();
+    default int pad() {
+        return special("<|pad|>");
+    }
 
     /** The id of a special token such as {@code "<|sep|>"}. @throws IllegalArgumentException if unknown */
     int special(String name);
