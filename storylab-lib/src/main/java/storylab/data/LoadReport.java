@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import storylab.display.Displayable;
+import storylab.display.Html;
 import storylab.display.MimeBundle;
 
 /**
@@ -74,17 +75,14 @@ public final class LoadReport implements Displayable {
 
     @Override
     public MimeBundle toMimeBundle() {
-        var html = new StringBuilder("<div><b>").append(escape(corpus)).append("</b>: ").append(documents).append(" documents, ")
+        var html = new StringBuilder("<div><b>").append(Html.escape(corpus)).append("</b>: ").append(documents).append(" documents, ")
                 .append(problems).append(" skipped");
         if (!examples.isEmpty()) {
             html.append("<ul>");
-            for (var p : examples) html.append("<li><code>").append(escape(p.toString())).append("</code></li>");
+            for (var p : examples) html.append("<li><code>").append(Html.escape(p.toString())).append("</code></li>");
             html.append("</ul>");
         }
         return MimeBundle.text(toString()).with(MimeBundle.HTML, html.append("</div>").toString());
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

@@ -36,8 +36,8 @@ public record Progress(String task, long done, long total, String unit, Duration
         String html = ("<div style=\"font-family:monospace;font-size:12px\"><b>%s</b> "
                 + "<progress value=\"%d\" max=\"100\" style=\"width:240px;vertical-align:middle\"></progress> %d%%"
                 + " &nbsp; %,d / %,d %s &nbsp; %s &nbsp; %s</div>").formatted(
-                TableHtml.escape(task), pct, pct, done, total, TableHtml.escape(unit),
-                finished() ? "done in " + clock(elapsed) : clock(eta()) + " left", status == null ? "" : TableHtml.escape(status));
+                Html.escape(task), pct, pct, done, total, Html.escape(unit),
+                finished() ? "done in " + clock(elapsed) : clock(eta()) + " left", status == null ? "" : Html.escape(status));
         return MimeBundle.text(bar(30)).with(MimeBundle.HTML, html);
     }
 

@@ -13,10 +13,10 @@ final class TableHtml {
 
     static String html(Table t, int maxRows) {
         var sb = new StringBuilder("<div class=\"storylab-table\"><table class=\"dataframe\">");
-        if (t.name() != null && !t.name().isBlank()) sb.append("<caption>").append(escape(t.name())).append("</caption>");
+        if (t.name() != null && !t.name().isBlank()) sb.append("<caption>").append(Html.escape(t.name())).append("</caption>");
         sb.append("<thead><tr>");
         for (var c : t.columns())
-            sb.append("<th title=\"").append(c.type().name()).append("\">").append(escape(c.name())).append("</th>");
+            sb.append("<th title=\"").append(c.type().name()).append("\">").append(Html.escape(c.name())).append("</th>");
         sb.append("</tr></thead><tbody>");
         int n = t.rowCount();
         boolean cut = n > maxRows;
@@ -31,11 +31,8 @@ final class TableHtml {
 
     private static void row(StringBuilder sb, Table t, int r) {
         sb.append("<tr>");
-        for (var c : t.columns()) sb.append("<td>").append(escape(c.getString(r))).append("</td>");
+        for (var c : t.columns()) sb.append("<td>").append(Html.escape(c.getString(r))).append("</td>");
         sb.append("</tr>");
     }
 
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

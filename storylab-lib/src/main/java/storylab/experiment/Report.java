@@ -2,6 +2,7 @@ package storylab.experiment;
 
 import java.util.List;
 import storylab.display.Displayable;
+import storylab.display.Html;
 import storylab.display.MimeBundle;
 import storylab.teacher.Criterion;
 
@@ -83,11 +84,11 @@ public record Report(ExperimentPlan plan, ThresholdResult threshold, Ablations.A
                 continue;
             }
             if (inTable) { sb.append("</table>"); inTable = false; }
-            if (line.startsWith("## ")) sb.append("<h2>").append(esc(line.substring(3))).append("</h2>");
-            else if (line.startsWith("# ")) sb.append("<h1>").append(esc(line.substring(2))).append("</h1>");
+            if (line.startsWith("## ")) sb.append("<h2>").append(Html.escape(line.substring(3))).append("</h2>");
+            else if (line.startsWith("# ")) sb.append("<h1>").append(Html.escape(line.substring(2))).append("</h1>");
             else if (line.startsWith("![")) {
                 String src = line.substring(line.indexOf("](") + 2, line.length() - 1);
-                sb.append("<img src=\"").append(esc(src)).append("\" alt=\"").append(esc(src)).append("\">");
+                sb.append("<img src=\"").append(Html.escape(src)).append("\" alt=\"").append(Html.escape(src)).append("\">");
             } else if (line.startsWith("- ")) sb.append("<li>").append(inline(line.substring(2))).append("</li>");
             else if (!line.isBlank()) sb.append("<p>").append(inline(line)).append("</p>");
         }
@@ -96,12 +97,9 @@ public record Report(ExperimentPlan plan, ThresholdResult threshold, Ablations.A
     }
 
     private static String inline(String s) {
-        return esc(s).replace("\\|", "|").replaceAll("\\*\\*(.+?)\\*\\*", "<b>$1</b>").replaceAll("`(.+?)`", "<code>$1</code>");
+        return Html.escape(s).replace("\\|", "|").replaceAll("\\*\\*(.+?)\\*\\*", "<b>$1</b>").replaceAll("`(.+?)`", "<code>$1</code>");
     }
 
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 
     @Override
     public MimeBundle toMimeBundle() {

@@ -9,6 +9,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import storylab.display.Displayable;
+import storylab.display.Html;
 import storylab.display.MimeBundle;
 import storylab.display.Renderers;
 
@@ -111,7 +112,7 @@ public record PpoDashboard(List<PpoStep> steps, PpoConfig config) implements Dis
         String png = Renderers.base64(Renderers.pngOf(image()));
         // HTML for notebooks (charts, numbers and stories together); the PNG too, for files and plain viewers.
         var html = new StringBuilder("<div class=\"storylab-ppo\"><img src=\"data:image/png;base64,").append(png).append("\"/>")
-                .append("<p style=\"font-family:monospace\">").append(esc(latest())).append("</p>");
+                .append("<p style=\"font-family:monospace\">").append(Html.escape(latest())).append("</p>");
         if (!steps.isEmpty()) {
             var s = steps.get(steps.size() - 1);
             html.append(card("best story of the step", s.bestScore(), s.bestStory())).append(card("worst story of the step", s.worstScore(), s.worstStory()));
@@ -121,10 +122,7 @@ public record PpoDashboard(List<PpoStep> steps, PpoConfig config) implements Dis
 
     private static String card(String title, double score, String story) {
         return "<div style=\"border:1px solid #ccc;border-radius:6px;padding:6px;margin:4px 0;max-width:48em\"><b>" + title + "</b> (score "
-                + String.format("%.0f", score) + "/9)<div style=\"white-space:pre-wrap\">" + esc(story) + "</div></div>";
+                + String.format("%.0f", score) + "/9)<div style=\"white-space:pre-wrap\">" + Html.escape(story) + "</div></div>";
     }
 
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

@@ -6,8 +6,7 @@ final class Html {
     private Html() {}
 
     static String esc(String s) {
-        if (s == null) return "";
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return storylab.display.Html.escape(s);
     }
 
     /** The first {@code max} characters, with an ellipsis when cut, for table cells. */

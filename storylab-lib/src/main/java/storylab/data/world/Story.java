@@ -3,6 +3,7 @@ package storylab.data.world;
 import java.util.List;
 import storylab.data.Document;
 import storylab.display.Displayable;
+import storylab.display.Html;
 import storylab.display.MimeBundle;
 
 /**
@@ -33,15 +34,12 @@ public record Story(long index, Plan plan, String text, List<String> instruction
         plan.fields().forEach((k, v) -> plain.append("  ").append(k).append(": ").append(v).append('\n'));
         plain.append('\n').append(text);
         var html = new StringBuilder("<div class=\"storylab-story\"><table><caption>Story #").append(index).append("</caption>");
-        plan.fields().forEach((k, v) -> html.append("<tr><th style=\"text-align:left\">").append(k).append("</th><td>").append(escape(v)).append("</td></tr>"));
+        plan.fields().forEach((k, v) -> html.append("<tr><th style=\"text-align:left\">").append(k).append("</th><td>").append(Html.escape(v)).append("</td></tr>"));
         html.append("</table>");
         for (int l = 1; l < LEVELS; l++)
-            html.append("<p><small>instruction ").append(l).append(": ").append(escape(instructions.get(l))).append("</small></p>");
-        for (String para : text.split("\n\n")) html.append("<p>").append(escape(para)).append("</p>");
+            html.append("<p><small>instruction ").append(l).append(": ").append(Html.escape(instructions.get(l))).append("</small></p>");
+        for (String para : text.split("\n\n")) html.append("<p>").append(Html.escape(para)).append("</p>");
         return MimeBundle.text(plain.toString()).with(MimeBundle.HTML, html.append("</div>").toString());
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

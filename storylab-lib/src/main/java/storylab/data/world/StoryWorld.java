@@ -134,6 +134,6 @@ public final class StoryWorld implements Displayable {
     public MimeBundle toMimeBundle() {
         var first = story(0);
         return MimeBundle.text(toString() + "\n\n" + first.text())
-                .with(MimeBundle.HTML, "<div><p><b>" + toString().replace("&", "&amp;").replace("<", "&lt;") + "</b></p>" + first.toMimeBundle().get(MimeBundle.HTML) + "</div>");
+                .with(MimeBundle.HTML, "<div><p><b>" + storylab.display.Html.escape(toString()) + "</b></p>" + first.toMimeBundle().get(MimeBundle.HTML) + "</div>");
     }
 }
