@@ -53,7 +53,8 @@ final class Evaluator implements AutoCloseable {
             "ai.djl.ndarray.*", "ai.djl.ndarray.types.*", "ai.djl.ndarray.index.*",
             "tech.tablesaw.api.*", "org.knowm.xchart.*", "org.knowm.xchart.style.*",
             "storylab.*", "storylab.display.*", "storylab.data.*", "storylab.data.world.*", "storylab.text.*", "storylab.model.*",
-            "storylab.train.*", "storylab.curriculum.*", "storylab.rl.*", "storylab.teacher.*", "storylab.eval.*", "storylab.experiment.*");
+            "storylab.train.*", "storylab.curriculum.*", "storylab.rl.*", "storylab.teacher.*", "storylab.eval.*", "storylab.experiment.*",
+            "storylab.widgets.*");
 
     private static final long GRACE_MILLIS = 800; // polite interrupt first; then JShell's hard stop
 

@@ -69,6 +69,7 @@ public final class Main {
             evaluator.warmUp();
             return new Session(evaluator);
         });
+        Log.info("kernel starting"); // Log keeps the real stderr: it must load before the kernel redirects System.err
         var kernel = new StoryLabKernel(session);
         var connection = new StoryLabConnection(props);
         kernel.serve(connection);
