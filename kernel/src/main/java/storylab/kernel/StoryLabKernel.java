@@ -215,8 +215,8 @@ final class StoryLabKernel {
 
     private void isComplete(ShellReplyEnvironment env, Message<IsCompleteRequest> msg) {
         env.setBusyDeferIdle();
-        String status = session.join().evaluator().isComplete(msg.getContent().getCode());
-        reply(env, MessageType.IS_COMPLETE_REPLY, status.equals("incomplete") ? Map.of("status", status, "indent", "    ") : Map.of("status", status));
+        var r = session.join().evaluator().isComplete(msg.getContent().getCode());
+        reply(env, MessageType.IS_COMPLETE_REPLY, r.indent() != null ? Map.of("status", r.status(), "indent", r.indent()) : Map.of("status", r.status()));
     }
 
     private void history(ShellReplyEnvironment env, Message<HistoryRequest> msg) {
