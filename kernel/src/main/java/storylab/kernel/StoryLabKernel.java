@@ -32,7 +32,8 @@ final class StoryLabKernel {
     private final CompletableFuture<Session> session;
     private final OutputRouter output = new OutputRouter();
     private final JupyterSink sink = new JupyterSink();
-    private final History history = new History();
+    /** Persisted per kernelspec in Jupyter's data folder (the installer tells the kernel its spec's name). */
+    private final History history = History.persisted(History.defaultFile(System.getenv().getOrDefault("STORYLAB_KERNEL_NAME", KernelspecInstaller.NAME)));
     private int executionCount = 1;
     /** The request being handled: widgets publish their comm messages under it. */
     private volatile ShellReplyEnvironment current;
@@ -226,7 +227,7 @@ final class StoryLabKernel {
             case TAIL -> history.tail(((HistoryRequest.Tail) r).getMaxReturnLength());
             case RANGE -> {
                 var range = (HistoryRequest.Range) r;
-                yield history.range(range.getStart(), range.getStop());
+                yield history.range(range.getSessionIndex(), range.getStart(), range.getStop());
             }
             case SEARCH -> {
                 var search = (HistoryRequest.Search) r;
@@ -241,6 +242,7 @@ final class StoryLabKernel {
     private void shutdown(ShellReplyEnvironment env, Message<ShutdownRequest> msg) {
         boolean restart = msg.getContent().isRestart();
         reply(env, MessageType.SHUTDOWN_REPLY, ok(Map.of("restart", restart)));
+        history.close();
         output.uninstall();
         env.markForShutdown();
     }
