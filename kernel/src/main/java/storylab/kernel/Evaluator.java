@@ -244,8 +244,28 @@ final class Evaluator implements AutoCloseable {
                 "Interrupted: the cell was stopped. Variables defined before the interrupt keep their values."));
     }
 
+    /** The thread running a magic (outside JShell), so an interrupt reaches %maven's wait too. */
+    private volatile Thread magic;
+
+    interface MagicCall {
+        Object run() throws CellFailure;
+    }
+
+    /** Runs a magic where {@link #interrupt} can reach it; the interrupt flag does not outlive the magic. */
+    Object asMagic(MagicCall call) throws CellFailure {
+        magic = Thread.currentThread();
+        try {
+            return call.run();
+        } finally {
+            magic = null;
+            Thread.interrupted();
+        }
+    }
+
     /** Asks the running cell to stop: Thread.interrupt now, JShell's hard stop after a grace period. */
     void interrupt() {
+        Thread m = magic;
+        if (m != null) m.interrupt();
         if (!running) return;
         interrupted = true;
         Thread t = CapturingExecutionControl.runningThread();
