@@ -55,6 +55,20 @@ class DocsAndIsCompleteTests(unittest.TestCase):
         self.assertIn("Returns the greater of two int values", text)
 
 
+class MavenMagicTests(unittest.TestCase):
+    def test_bad_maven_coordinates_are_a_clear_error_and_the_kernel_carries_on(self):
+        km, kc, log = kf.start()
+        try:
+            content, _ = kf.execute(kc, "%maven just-a-name")
+            self.assertEqual(content["status"], "error")
+            self.assertIn("is not group:artifact:version", "\n".join(content["traceback"]))
+            content, _ = kf.execute(kc, "1 + 1")
+            self.assertEqual(content["status"], "ok")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+
 class HistoryTests(unittest.TestCase):
     def test_history_survives_a_restart_with_tail_range_and_search(self):
         km, kc, log = kf.start()

@@ -88,6 +88,8 @@ public final class Main {
             session.run("var t = Table.create(\"t\", IntColumn.create(\"n\", 1, 2));\nvar c = new XYChartBuilder().build();\nc.addSeries(\"s\", new double[] {1}, new double[] {1});");
             storylab.display.Renderers.render(session.run("t").value());
             storylab.display.Renderers.render(session.run("c").value());
+            storylab.display.Renderers.render(new storylab.widgets.VBox(new storylab.widgets.IntSlider(), new storylab.widgets.Output()));
+            session.evaluator().isComplete("int x = 1;");
             session.evaluator().complete("Math.ma", 7);
             session.evaluator().inspect("Math.max", 8, true);
             new StoryLabConnection(new KernelConnectionProperties("127.0.0.1", 0, 0, 0, 0, 0, "tcp", "hmac-sha256", "warm")).close();
