@@ -128,8 +128,18 @@ try {
     cell.execute();
   });
   await page.waitForFunction(
-    () => { const p = document.querySelector("#pager"); return p && p.offsetParent !== null && p.innerText.includes("Pretraining as one fluent sentence"); },
-    null, { timeout: 60_000, polling: 250 });
+    () => { const p = document.querySelector("#pager"); return p && p.getBoundingClientRect().height > 50 && p.innerText.includes("Pretraining as one fluent sentence"); },
+    null, { timeout: 120_000, polling: 250 })
+    .catch(async (e) => {
+      const seen = await page.evaluate(() => {
+        const cells = Jupyter.notebook.get_cells();
+        const last = cells[cells.length - 1];
+        const p = document.querySelector("#pager");
+        return `pager (height ${p?.getBoundingClientRect().height}): ${p?.innerText?.slice(0, 300)}\nlast cell "${last.get_text()}" `
+          + `prompt ${last.input_prompt_number}, outputs ${JSON.stringify(last.output_area.outputs).slice(0, 500)}`;
+      });
+      throw new Error(`the pager did not show ?Pretrain: ${seen}\n${e.message}`);
+    });
   const pager = await page.locator("#pager").innerText();
   if (!pager.includes("static Pretrain of(Gpt model, Tokenizer tokenizer, Corpus corpus)"))
     throw new Error(`the pager does not list Pretrain's methods:\n${pager.slice(0, 2000)}`);
