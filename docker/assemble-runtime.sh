@@ -6,6 +6,10 @@ set -euo pipefail
 DEST="${1:?usage: docker/assemble-runtime.sh DEST}"
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+# A truststore handed in as a build secret (see the Dockerfile) replaces the JDK's for this build only.
+if [[ -s /run/secrets/cacerts ]]; then
+  export JAVA_TOOL_OPTIONS="-Djavax.net.ssl.trustStore=/run/secrets/cacerts ${JAVA_TOOL_OPTIONS:-}"
+fi
 # The image has no tests (they run in CI), so they are not even compiled.
 ./mvnw -B -q -Dmaven.test.skip=true -pl kernel -am package
 
@@ -17,7 +21,8 @@ cp "$jar" "$DEST/$jar"
 # The image's final stage copies DEST to /home/lab/storylab.
 final="${STORYLAB_FINAL_HOME:-/home/lab/storylab}"
 cp_out=()
-IFS=':' read -r -a entries < kernel/target/classpath.txt
+IFS=':' read -r -a entries < kernel/target/classpath.txt || true   # the file has no final newline
+(( ${#entries[@]} > 10 )) || { echo "kernel/target/classpath.txt lists too few jars" >&2; exit 1; }
 for e in "${entries[@]}"; do
   [[ ! -e "$DEST/lib/$(basename "$e")" ]] || { echo "two runtime jars named $(basename "$e")" >&2; exit 1; }
   cp "$e" "$DEST/lib/"
