@@ -8,7 +8,8 @@ frontend="${1:-}"
 apt_install() {
   apt-get update
   apt-get install -y --no-install-recommends "$@"
-  rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin
+  apt-get clean
+  rm -rf /var/lib/apt/lists/*
 }
 
 case "$frontend" in
@@ -26,7 +27,8 @@ case "$frontend" in
     fi
     ;;
   debian)
-    apt_install jupyter-notebook python3-ipywidgets jupyter-nbextension-jupyter-js-widgets
+    # jupyter-client: the `jupyter kernelspec` command the troubleshooting guide uses.
+    apt_install jupyter-notebook jupyter-client python3-ipywidgets jupyter-nbextension-jupyter-js-widgets
     ;;
   *)
     echo "ERROR: FRONTEND must be 'pypi' (JupyterLab from the Python package index) or 'debian' (Debian's Jupyter Notebook), not '$frontend'" >&2

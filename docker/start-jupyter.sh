@@ -1,6 +1,6 @@
 #!/bin/sh
 # The image's command: Jupyter (Lab if installed, else Notebook) on the StoryLab notebooks, always with a
-# token — JUPYTER_TOKEN when set, else a fresh random one, shown in the URL the server prints.
+# token — JUPYTER_TOKEN when set, else one Jupyter draws at random and shows in the URL it prints.
 #   start-jupyter.sh [Jupyter server options, e.g. --ip=0.0.0.0]      port: JUPYTER_PORT (default 8888)
 set -eu
 for a in "$@"; do
@@ -10,10 +10,8 @@ for a in "$@"; do
       exit 2 ;;
   esac
 done
-if [ -z "${JUPYTER_TOKEN:-}" ]; then
-  JUPYTER_TOKEN="$(python3 -c 'import secrets; print(secrets.token_hex(24))')"
-fi
-export JUPYTER_TOKEN
+# An empty JUPYTER_TOKEN (compose passes one when it is unset) must not mean "no token".
+if [ -z "${JUPYTER_TOKEN:-}" ]; then unset JUPYTER_TOKEN; fi
 notebooks="${STORYLAB_NOTEBOOKS:-$HOME/storylab/notebooks}"
 if command -v jupyter-lab >/dev/null 2>&1; then
   exec jupyter lab --no-browser --port="${JUPYTER_PORT:-8888}" --notebook-dir="$notebooks" "$@"
