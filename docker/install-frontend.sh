@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Jupyter that serves the StoryLab kernel in the image (run as root by the Dockerfile).
-#   install-frontend.sh pypi     JupyterLab + ipywidgets from the Python package index (JUPYTERLAB_VERSION, IPYWIDGETS_VERSION)
+#   install-frontend.sh pypi     JupyterLab + ipywidgets from the Python package index (JUPYTERLAB_VERSION,
+#                                IPYWIDGETS_VERSION; PIP_INDEX_URL for a local mirror of the index)
 #   install-frontend.sh debian   Debian's Jupyter Notebook and widgets packages: no Python package index needed
 set -euo pipefail
 frontend="${1:-}"
@@ -16,6 +17,7 @@ case "$frontend" in
   pypi)
     apt_install python3-venv
     python3 -m venv /opt/jupyter
+    [[ -n "${PIP_INDEX_URL:-}" ]] || unset PIP_INDEX_URL
     # Few retries: on a machine without the index this fails in seconds, with the way out named.
     if ! /opt/jupyter/bin/pip install --no-cache-dir --retries 2 --timeout 20 \
          "jupyterlab==${JUPYTERLAB_VERSION:?}" "ipywidgets==${IPYWIDGETS_VERSION:?}"; then

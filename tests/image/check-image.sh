@@ -50,8 +50,9 @@ ok "runs as lab, runs/ is a volume, has a HEALTHCHECK"
 ctr=$(podman create --no-healthcheck "$IMAGE")
 mnt=$(podman mount "$ctr")
 server=""
+server_stop() { if [[ -n "$server" ]]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""; fi; }
 cleanup() {
-  [[ -n "$server" ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  server_stop
   umount -R "$mnt/dev" 2>/dev/null || true
   umount "$mnt/proc" 2>/dev/null || true
   podman umount "$ctr" >/dev/null 2>&1 || true
@@ -78,7 +79,7 @@ leftovers=$(in_image -- 'for p in ~/.m2 /root/.m2 ~/storylab/storylab-lib ~/stor
 ok "no Maven cache, sources, compilers or apt caches in the image"
 
 # --- the kernelspec and the PyTorch natives, as baked ---
-specs=$(in_image -- 'jupyter kernelspec list') || fail "jupyter kernelspec list failed: $specs"
+specs=$(in_image -- 'jupyter kernelspec list 2>&1') || fail "jupyter kernelspec list failed: $specs"
 grep -q '^ *storylab ' <<<"$specs" || fail "the storylab kernelspec is not installed: $specs"
 natives=$(in_image -- 'ls ~/.djl.ai/pytorch/*/libtorch_cpu.so') || fail "DJL's PyTorch natives are not unpacked in ~/.djl.ai"
 ok "kernelspec installed; PyTorch natives unpacked: ${natives#/home/lab/}"
@@ -131,4 +132,18 @@ if [[ -x "${CHROMIUM:-/usr/bin/chromium}" && -d tests/browser/node_modules/playw
 else
   echo "SKIPPED the browser part: it needs /usr/bin/chromium, Node.js and npm ci --prefix tests/browser"
 fi
+
+# --- bad input: the default frontend with the Python package index out of reach fails, and says what to do ---
+# (a closed loopback port stands in for "no index", so this holds on machines that do reach one; the layers
+# before the frontend are shared with the build above, so this only costs the frontend step)
+server_stop
+if nice -n 15 podman build --isolation chroot --format docker --layers --build-arg BASE="$BASE" \
+     --build-arg PIP_INDEX_URL=http://127.0.0.1:9/simple -t localhost/storylab:check-no-index -f docker/Dockerfile . \
+     > "$OUT/build-no-index.log" 2>&1; then
+  fail "the pypi frontend built with no Python package index (see $OUT/build-no-index.log)"
+fi
+grep -q -- "--build-arg FRONTEND=debian" "$OUT/build-no-index.log" \
+  || { tail -20 "$OUT/build-no-index.log"; fail "the failed pypi build does not name --build-arg FRONTEND=debian"; }
+! podman image exists localhost/storylab:check-no-index || fail "a failed build left an image tagged"
+ok "with no Python package index the default build fails and names --build-arg FRONTEND=debian"
 echo "image check: $(( $(date +%s) - start )) s in all"

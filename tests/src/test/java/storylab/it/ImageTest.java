@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The workshop image, really built and tried: tests/image/check-image.sh builds docker/Dockerfile with
  * Debian's Jupyter (FRONTEND=debian) on a debootstrap base, then runs the kernel, the quick start (with no
- * network), the Jupyter server and its health check inside the image. Skipped loudly where podman,
+ * network), the Jupyter server and its health check inside the image; and the default (pypi) build, with no
+ * Python package index, must fail naming the frontend argument to use instead. Skipped loudly where podman,
  * debootstrap or root is missing; .ci/run installs them. The build log is kept in tests/target/image/.
  */
 class ImageTest {
@@ -30,7 +31,8 @@ class ImageTest {
         assertEquals(0, r.code(), "tests/image/check-image.sh failed:\n" + r.output());
         for (String check : List.of("ok: image ", "ok: runs as lab, runs/ is a volume, has a HEALTHCHECK", "ok: no Maven cache",
                 "ok: kernelspec installed; PyTorch natives unpacked", "ok: quick start ran headless with no network",
-                "ok: Jupyter server answers on loopback, refuses requests without the token", "ok: HEALTHCHECK passes"))
+                "ok: Jupyter server answers on loopback, refuses requests without the token", "ok: HEALTHCHECK passes",
+                "ok: with no Python package index the default build fails and names --build-arg FRONTEND=debian"))
             assertTrue(r.output().contains(check), "check-image.sh did not report '" + check + "':\n" + r.output());
     }
 }
