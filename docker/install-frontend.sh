@@ -6,11 +6,10 @@
 set -euo pipefail
 frontend="${1:-}"
 
+# apt's lists and downloads are build cache mounts in the Dockerfile, so nothing to clean up here.
 apt_install() {
-  apt-get update
+  apt-get -o Acquire::Languages=none update
   apt-get install -y --no-install-recommends "$@"
-  apt-get clean
-  rm -rf /var/lib/apt/lists/*
 }
 
 case "$frontend" in
