@@ -22,7 +22,7 @@ class ImageTest {
 
     @Test
     void debianFrontendImageBuildsAndRunsTheLabOffline() throws Exception {
-        var r = Repo.run(List.of("bash", Repo.root().resolve("tests/image/check-image.sh").toString()), Repo.root(), Map.of(), 1800);
+        var r = Repo.run(List.of("bash", Repo.root().resolve("tests/image/check-image.sh").toString()), Repo.root(), Map.of(), 2700);
         System.out.println(r.output());
         if (r.code() == SKIP)
             System.err.println("\n*** SKIPPED the workshop image test: " + r.output().strip()
