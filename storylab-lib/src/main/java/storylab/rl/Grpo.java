@@ -25,13 +25,17 @@ final class Grpo implements Rl.Update {
 
     @Override
     public Rl.Stats update(Rl.Context c, double[] rewards) {
-        int B = rewards.length, k = c.config().group().k();
-        double[] adv = new double[B];
-        for (int g = 0; g < B; g += k) {
+        return GroupLoss.train(c, advantages(rewards, c.config().group().k()), c.beta);
+    }
+
+    /** A_i = r_i − the mean of its group (k adjacent stories); no division by the group's std. */
+    static double[] advantages(double[] rewards, int k) {
+        double[] adv = new double[rewards.length];
+        for (int g = 0; g < rewards.length; g += k) {
             double mean = 0;
             for (int i = g; i < g + k; i++) mean += rewards[i] / k;
             for (int i = g; i < g + k; i++) adv[i] = rewards[i] - mean;
         }
-        return GroupLoss.train(c, adv, c.beta);
+        return adv;
     }
 }

@@ -33,12 +33,17 @@ final class Rloo implements Rl.Update {
             for (int j = 0; j < lp.policy()[i].length; j++) kl += c.config().kl().estimator().of(lp.policy()[i][j], lp.reference()[i][j]);
             total[i] = rewards[i] - c.beta * kl;
         }
-        double[] adv = new double[B];
-        for (int g = 0; g < B; g += k) {
+        return GroupLoss.train(c, advantages(total, k), 0);
+    }
+
+    /** A_i = R_i − mean of the other k − 1 rewards of its group (groups are k adjacent stories). */
+    static double[] advantages(double[] rewards, int k) {
+        double[] adv = new double[rewards.length];
+        for (int g = 0; g < rewards.length; g += k) {
             double sum = 0;
-            for (int i = g; i < g + k; i++) sum += total[i];
-            for (int i = g; i < g + k; i++) adv[i] = total[i] - (sum - total[i]) / (k - 1);
+            for (int i = g; i < g + k; i++) sum += rewards[i];
+            for (int i = g; i < g + k; i++) adv[i] = rewards[i] - (sum - rewards[i]) / (k - 1);
         }
-        return GroupLoss.train(c, adv, 0);
+        return adv;
     }
 }
