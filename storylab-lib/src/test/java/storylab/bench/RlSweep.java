@@ -25,7 +25,7 @@ import storylab.train.Checkpoint;
 /**
  * RL from the workshop student (see {@link WorkshopStudent}), one named variant and seed per run, each judged
  * by {@link StoryEvaluation} before and after (held-out prompts, fixed sampling, 3 sampling seeds). Appends
- * one row per run to runs/rl-sweep/results.csv and the run's per-step metrics to runs/rl-sweep/steps/.
+ * one row per run (wall and CPU seconds: on a shared machine CPU time is the honest cost) to runs/rl-sweep/results.csv and the run's per-step metrics to runs/rl-sweep/steps/.
  *
  *   java ... storylab.bench.RlSweep VARIANT[,VARIANT…] SEEDS [STEPS]
  *   e.g. storylab.bench.RlSweep ppo-old,ppo 1 20      (variants: see VARIANTS)
@@ -65,6 +65,11 @@ public final class RlSweep {
         VARIANTS.put("rloo-beta0", () -> Algorithm.RLOO.workshop().checkpointEvery(0).fixedKl(0));
     }
 
+    /** CPU time of this process: on a shared machine the honest measure of a run's cost (one PyTorch thread). */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     public static void main(String[] args) throws Exception {
         var names = List.of(args[0].split(","));
         int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
@@ -77,14 +82,21 @@ public final class RlSweep {
         Teacher teacher = RubricTeacher.from(StoryWorld.seed(7).stories(2_000).map(s -> s.text()).toList());
         Teacher second = null; // the offline judge (issue 11), once it lands
         var eval = StoryEvaluation.Settings.workshop();
+        // The student before RL is the same for every run: evaluated once, kept next to the results.
+        Path cached = out.resolve("before.json");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
         StoryEvaluation before;
-        try (var student = Checkpoint.readModel(cp)) {
-            before = StoryEvaluation.of(student, tok, teacher, second, eval);
+        if (Files.exists(cached)) before = json.readValue(cached.toFile(), StoryEvaluation.class);
+        else {
+            try (var student = Checkpoint.readModel(cp)) {
+                before = StoryEvaluation.of(student, tok, teacher, second, eval);
+            }
+            json.writeValue(cached.toFile(), before);
         }
         System.out.println("before: " + before);
         Path csv = out.resolve("results.csv");
         if (!Files.exists(csv))
-            Files.writeString(csv, "variant,algorithm,seed,steps,seconds,score_before,score_after,gain,words_before,words_after,length_ratio,"
+            Files.writeString(csv, "variant,algorithm,seed,steps,seconds,cpu_seconds,score_before,score_after,gain,words_before,words_after,length_ratio,"
                     + "distinct2_before,distinct2_after,distinct2_change,cut_before,cut_after,second_before,second_after,batch_score_first,batch_score_last,final_kl\n");
         for (String name : names) {
             var variant = VARIANTS.get(name);
@@ -93,12 +105,16 @@ public final class RlSweep {
                 var config = variant.get().seed(seed);
                 if (steps > 0) config = config.steps(steps);
                 try (var student = Checkpoint.readModel(cp)) {
-                    long t0 = System.nanoTime();
-                    var report = Rl.of(student, tok, teacher).config(config).display(false).run();
-                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    long t0 = System.nanoTime(), c0 = cpuNanos();
+                    String label = name + " seed " + seed;
+                    var report = Rl.of(student, tok, teacher).config(config).display(false)
+                            .onStep(s -> System.out.printf("  %s step %d: score %.2f, %.0f words, %.0f%% cut, KL %.2f, %.1f s%n", label, s.step(), s.scoreMean(),
+                                    s.responseWords(), 100 * s.truncatedShare(), s.kl(), s.seconds()))
+                            .run();
+                    double seconds = (System.nanoTime() - t0) / 1e9, cpu = (cpuNanos() - c0) / 1e9;
                     var after = StoryEvaluation.of(student, tok, teacher, second, eval);
                     var st = report.steps();
-                    var row = List.of(name, config.algorithm().name(), seed, st.size(), seconds, before.score(), after.score(), after.score() - before.score(),
+                    var row = List.of(name, config.algorithm().name(), seed, st.size(), seconds, cpu, before.score(), after.score(), after.score() - before.score(),
                             before.words(), after.words(), after.words() / before.words(), before.distinct2(), after.distinct2(),
                             after.distinct2() / before.distinct2() - 1, before.truncatedShare(), after.truncatedShare(), before.secondScore(), after.secondScore(),
                             st.get(0).scoreMean(), st.get(st.size() - 1).scoreMean(), st.get(st.size() - 1).kl());
@@ -106,7 +122,7 @@ public final class RlSweep {
                     for (Object o : row) line.add(o instanceof Double d ? String.format("%.4f", d) : o.toString());
                     Files.writeString(csv, String.join(",", line) + "\n", StandardOpenOption.APPEND);
                     Files.writeString(out.resolve("steps").resolve(name + "-seed" + seed + ".csv"), report.csv());
-                    System.out.printf("%s seed %d: %s%n   after: %s (%.0f s)%n", name, seed, report.summary(), after, seconds);
+                    System.out.printf("%s seed %d: %s%n   after: %s (%.0f s, %.0f CPU s)%n", name, seed, report.summary(), after, seconds, cpu);
                 }
             }
         }

@@ -34,7 +34,7 @@ public final class RlSweepReport {
             byVariant.computeIfAbsent(f[0], k -> new ArrayList<>()).add(f);
         }
         List<String> only = args.length > 1 ? List.of(args[1].split(",")) : new ArrayList<>(byVariant.keySet());
-        var md = new StringBuilder("| variant | algorithm | seeds | steps | score before | gain (mean ± 95% CI) | length after/before | distinct-2 change | cut off after | final KL | seconds per run |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+        var md = new StringBuilder("| variant | algorithm | seeds | steps | score before | gain (mean ± 95% CI) | length after/before | distinct-2 change | cut off after | final KL | CPU seconds per run |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (String v : only) {
             var rows = byVariant.get(v);
             if (rows == null) continue;
@@ -43,7 +43,7 @@ public final class RlSweepReport {
                     rows.get(0)[header.indexOf("steps")], mean(col(rows, header, "score_before")), mean(gain),
                     rows.size() > 1 ? String.format("%.2f", ci(gain)) : "n/a (1 seed)", mean(col(rows, header, "length_ratio")),
                     100 * mean(col(rows, header, "distinct2_change")), 100 * mean(col(rows, header, "cut_after")),
-                    mean(col(rows, header, "final_kl")), mean(col(rows, header, "seconds"))));
+                    mean(col(rows, header, "final_kl")), mean(col(rows, header, "cpu_seconds"))));
         }
         Files.writeString(out.resolve("table.md"), md.toString());
         System.out.print(md);
