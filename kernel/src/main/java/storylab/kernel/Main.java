@@ -19,6 +19,8 @@ public final class Main {
               install [--user | --prefix DIR]                install the "StoryLab (Java)" kernel for Jupyter
               reproduce [--scale test|workshop|paper] [--out DIR]
                                                              run every experiment of the papers; figures, tables, report
+              teacher-report [--teacher offline|rubric|llm]... [--corpus FILE]...
+                                                             how far to trust each teacher: AUCs, real scores, agreement
               lab [JUPYTER-ARGS...]                          install the kernel for this user and open JupyterLab
               kernel CONNECTION_FILE                         start the kernel (Jupyter does this)
               version                                        print the version
@@ -40,6 +42,7 @@ public final class Main {
             case "run" -> run(rest);
             case "lab" -> lab(rest);
             case "reproduce" -> storylab.experiment.Reproduce.main(rest);
+            case "teacher-report" -> storylab.teacher.TeacherReport.main(rest);
             case "warm-up" -> warmUp();
             case "version", "--version" -> {
                 System.out.println("StoryLab " + StoryLabKernel.VERSION + " (Java " + Runtime.version() + ")");

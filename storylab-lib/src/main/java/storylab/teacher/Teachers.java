@@ -4,11 +4,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import storylab.data.Corpus;
+import storylab.data.world.StoryWorld;
 
-/** Ways to combine teachers. */
+/** The lab's teachers in one place: the default offline judge, the rule baseline, and ways to combine teachers. */
 public final class Teachers {
 
     private Teachers() {}
+
+    /**
+     * The default offline teacher: a learned judge trained on the story world and the real tales it finds,
+     * on first use (a few minutes, with progress shown), then cached under the runs folder and reused.
+     */
+    public static OfflineTeacher offline() {
+        return OfflineTeacher.of(JudgeSettings.standard(), List.of());
+    }
+
+    /** The offline teacher with a judge that has also read {@code extra} corpora (TinyStories, BabyLM, plain text). */
+    public static OfflineTeacher offline(Corpus... extra) {
+        return OfflineTeacher.of(JudgeSettings.standard(), List.of(extra));
+    }
+
+    /** The rule teacher, the transparent baseline, with its standard reference: 2,000 stories of the story world (seed 7). */
+    public static RubricTeacher rubric() {
+        return RubricTeacher.from(StoryWorld.seed(7).stories(2_000).map(s -> s.text()).toList());
+    }
 
     /**
      * The human grades one story in {@code every}, the primary teacher all others. Which ones is fixed by

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import storylab.data.Words;
 
 /** The shared Grimm corpus, found by walking up from the working directory, cut into tales and passages. */
 final class Grimm {
@@ -40,26 +39,8 @@ final class Grimm {
         return tales;
     }
 
-    /**
-     * Consecutive passages of about 80 words (at least 60) ending at sentence boundaries that are not
-     * inside a quotation, with at least two sentences; overlong ones (over 130 words) are dropped.
-     */
+    /** Story-sized passages of a tale (see {@link Passages}). */
     static List<String> passages(String tale) {
-        var out = new ArrayList<String>();
-        var cur = new StringBuilder();
-        for (String s : Corruption.sentences(tale)) {
-            if (cur.length() > 0) cur.append(' ');
-            cur.append(s);
-            int w = Words.count(cur);
-            if (w < 60) continue;
-            var st = StoryText.parse(cur.toString());
-            if (st.quoteOpenAtEnd || st.quoteViolations > 0) {
-                if (w > 130) cur.setLength(0);
-                continue;
-            }
-            if (w <= 130 && Corruption.sentences(cur.toString()).size() >= 2) out.add(cur.toString());
-            cur.setLength(0);
-        }
-        return out;
+        return Passages.of(tale);
     }
 }

@@ -41,7 +41,7 @@ class RubricAucTest {
     static Map<Criterion, Double> aucs(Corruption corruption) {
         if (realScores == null) realScores = passages.stream().map(p -> teacher.score("", p)).toList();
         var bad = new ArrayList<Scores>();
-        for (int i = 0; i < passages.size(); i++) bad.add(teacher.score("", corruption.apply(passages.get(i), 1000 + i)));
+        for (int i = 0; i < passages.size(); i++) bad.add(teacher.score("", corruption.apply(passages.get(i), 1000 + i, 1.0, null)));
         var m = new EnumMap<Criterion, Double>(Criterion.class);
         for (var c : Criterion.values())
             m.put(c, Auc.of(realScores.stream().map(s -> s.get(c)).toList(), bad.stream().map(s -> s.get(c)).toList()));
@@ -51,7 +51,7 @@ class RubricAucTest {
     @Test
     void ranksRealAboveCorrupted() {
         var table = new EnumMap<Corruption, Map<Criterion, Double>>(Corruption.class);
-        for (var k : Corruption.values()) {
+        for (var k : List.of(Corruption.WORD_SHUFFLE, Corruption.SENTENCE_SHUFFLE, Corruption.TRUNCATE, Corruption.REPEAT_SENTENCE)) {
             var m = aucs(k);
             table.put(k, m);
             System.out.printf("AUC %-16s readability %.3f  coherence %.3f  creativity %.3f%n", k,
