@@ -18,16 +18,16 @@ import storylab.rl.RlConfig;
 import storylab.rl.StoryEvaluation;
 import storylab.rl.Truncation;
 import storylab.teacher.Reward;
-import storylab.teacher.RubricTeacher;
+import storylab.teacher.Teachers;
 import storylab.teacher.Teacher;
 import storylab.train.Checkpoint;
 
 /**
  * RL from the workshop student (see {@link WorkshopStudent}), one named variant and seed per run, each judged
  * by {@link StoryEvaluation} before and after (held-out prompts, fixed sampling, 3 sampling seeds). Appends
- * one row per run (wall and CPU seconds: on a shared machine CPU time is the honest cost) to runs/rl-sweep/results.csv and the run's per-step metrics to runs/rl-sweep/steps/.
+ * one row per run (wall and CPU seconds: on a shared machine CPU time is the honest cost) to runs/rl-sweep/TEACHER/results.csv and the run's per-step metrics to runs/rl-sweep/TEACHER/steps/.
  *
- *   java ... storylab.bench.RlSweep VARIANT[,VARIANT…] SEEDS [STEPS]
+ *   java [-Dteacher=offline|rubric] ... storylab.bench.RlSweep VARIANT[,VARIANT…] SEEDS [STEPS]
  *   e.g. storylab.bench.RlSweep ppo-old,ppo 1 20      (variants: see VARIANTS)
  */
 public final class RlSweep {
@@ -79,8 +79,12 @@ public final class RlSweep {
         Files.createDirectories(out.resolve("steps"));
         Path cp = WorkshopStudent.checkpoint(Path.of("runs/workshop-student"));
         var tok = Checkpoint.readTokenizer(cp);
-        Teacher teacher = RubricTeacher.from(StoryWorld.seed(7).stories(2_000).map(s -> s.text()).toList());
-        Teacher second = null; // the offline judge (issue 11), once it lands
+        // -Dteacher=offline (the default teacher, issue 11) or rubric; the other one is the second teacher of the evaluation.
+        boolean offline = !"rubric".equals(System.getProperty("teacher", "offline"));
+        Teacher rubric = Teachers.rubric(), judge = "none".equals(System.getProperty("second")) && !offline ? null : Teachers.offline();
+        Teacher teacher = offline ? judge : rubric, second = offline ? rubric : judge;
+        out = out.resolve(teacher.name());
+        Files.createDirectories(out.resolve("steps"));
         var eval = StoryEvaluation.Settings.workshop();
         // The student before RL is the same for every run: evaluated once, kept next to the results.
         Path cached = out.resolve("before.json");

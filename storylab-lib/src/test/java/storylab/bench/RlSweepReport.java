@@ -15,7 +15,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * seeds (t distribution), length ratio, distinct-2 change, seconds per run; and the training-batch teacher
  * score against interaction words and against wall time (mean over seeds, step by step).
  *
- *   java ... storylab.bench.RlSweepReport OUT_DIR [VARIANT,…]
+ *   java ... storylab.bench.RlSweepReport runs/rl-sweep/TEACHER OUT_DIR [VARIANT,…]
  */
 public final class RlSweepReport {
 
@@ -23,9 +23,8 @@ public final class RlSweepReport {
     static final double[] T95 = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228};
 
     public static void main(String[] args) throws Exception {
-        Path out = Path.of(args[0]);
+        Path sweep = Path.of(args[0]), out = Path.of(args[1]);
         Files.createDirectories(out);
-        Path sweep = Path.of("runs/rl-sweep");
         var lines = Files.readAllLines(sweep.resolve("results.csv"));
         var header = List.of(lines.get(0).split(","));
         Map<String, List<String[]>> byVariant = new LinkedHashMap<>();
@@ -33,7 +32,7 @@ public final class RlSweepReport {
             String[] f = l.split(",");
             byVariant.computeIfAbsent(f[0], k -> new ArrayList<>()).add(f);
         }
-        List<String> only = args.length > 1 ? List.of(args[1].split(",")) : new ArrayList<>(byVariant.keySet());
+        List<String> only = args.length > 2 ? List.of(args[2].split(",")) : new ArrayList<>(byVariant.keySet());
         var md = new StringBuilder("| variant | algorithm | seeds | steps | score before | gain (mean ± 95% CI) | length after/before | distinct-2 change | cut off after | final KL | CPU seconds per run |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (String v : only) {
             var rows = byVariant.get(v);
