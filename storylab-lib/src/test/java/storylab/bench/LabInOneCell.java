@@ -26,7 +26,7 @@ public final class LabInOneCell {
         try (var student = Checkpoint.readModel(cp)) {
             var before = StoryEvaluation.of(student, tok, teacher, null, StoryEvaluation.Settings.workshop());
             long t0 = System.nanoTime();
-            var report = Ppo.of(student, tok, teacher).steps(40).into(Path.of("runs/lab-in-one-cell/ppo")).display(false).run();
+            var report = Ppo.of(student, tok, teacher).steps(20).into(Path.of("runs/lab-in-one-cell/ppo")).display(false).run();
             double seconds = (System.nanoTime() - t0) / 1e9;
             var after = StoryEvaluation.of(student, tok, teacher, null, StoryEvaluation.Settings.workshop());
             System.out.println(report.summary());
