@@ -49,6 +49,7 @@ public final class RlSweep {
         VARIANTS.put("ppo-old-truncation", () -> ppoOld().reward(ppoOld().reward().truncation(Truncation.lastSentence(1))));
         VARIANTS.put("ppo-old-lambda1-warmup", () -> ppoOld().ppo(ppoOld().ppo().gae(1, 1).valueWarmup(2)));
         VARIANTS.put("ppo", () -> Ppo.workshop().checkpointEvery(0));
+        VARIANTS.put("ppo-40steps", () -> Ppo.workshop().checkpointEvery(0).steps(40));
         VARIANTS.put("ppo-no-whiten", () -> Ppo.workshop().checkpointEvery(0).reward(Ppo.workshop().reward().whiten(false)));
         VARIANTS.put("ppo-no-truncation-fix", () -> Ppo.workshop().checkpointEvery(0).reward(Ppo.workshop().reward().truncation(Truncation.asIs())));
         VARIANTS.put("ppo-lambda095", () -> Ppo.workshop().checkpointEvery(0).ppo(Ppo.workshop().ppo().gae(1, 0.95).valueWarmup(0)));

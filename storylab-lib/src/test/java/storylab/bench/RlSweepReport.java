@@ -50,8 +50,8 @@ public final class RlSweepReport {
     }
 
     static void chart(Path out, Path sweep, List<String> variants, Map<String, List<String[]>> byVariant) throws Exception {
-        var byWords = new XYChartBuilder().width(640).height(360).title("teacher score of the training batches").xAxisTitle("interaction words").yAxisTitle("score (0–9)").build();
-        var byTime = new XYChartBuilder().width(640).height(360).title("the same against wall time").xAxisTitle("seconds (2 cores)").yAxisTitle("score (0–9)").build();
+        var byWords = new XYChartBuilder().width(640).height(360).title("teacher score of the training batches, as the reward sees them").xAxisTitle("interaction words").yAxisTitle("score (0–9)").build();
+        var byTime = new XYChartBuilder().width(640).height(360).title("the same against wall time").xAxisTitle("wall seconds (2-core machine shared with other jobs)").yAxisTitle("score (0–9)").build();
         for (String v : variants) {
             var rows = byVariant.get(v);
             if (rows == null) continue;
