@@ -57,7 +57,7 @@ public final class Ppo implements Rl.Update {
                 .kl(new RlConfig.KlPenalty(0.05, false, 6, 1_000, KlEstimator.K1))
                 .reward(new RlConfig.Rewarding(Reward.paper(), Truncation.lastSentence(1), true))
                 .ppo(p.ppo().gae(1.0, 1.0).valueWarmup(2))
-                .run(p.run().steps(20).checkpointEvery(10).prompts(Openings.TRAINING));
+                .run(p.run().steps(40).checkpointEvery(10).prompts(Openings.TRAINING));
     }
 
     @Override

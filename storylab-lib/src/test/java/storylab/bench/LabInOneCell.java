@@ -1,12 +1,11 @@
 package storylab.bench;
 
 import java.nio.file.Path;
-import storylab.data.world.StoryWorld;
 import storylab.display.Display;
 import storylab.display.RecordingSink;
 import storylab.rl.Ppo;
 import storylab.rl.StoryEvaluation;
-import storylab.teacher.RubricTeacher;
+import storylab.teacher.Teachers;
 import storylab.train.Checkpoint;
 
 /**
@@ -22,11 +21,11 @@ public final class LabInOneCell {
         Display.install(new RecordingSink());
         Path cp = WorkshopStudent.checkpoint(Path.of("runs/workshop-student"));
         var tok = Checkpoint.readTokenizer(cp);
-        var teacher = RubricTeacher.from(StoryWorld.seed(7).stories(2_000).map(s -> s.text()).toList());
+        var teacher = Teachers.offline();
         try (var student = Checkpoint.readModel(cp)) {
             var before = StoryEvaluation.of(student, tok, teacher, null, StoryEvaluation.Settings.workshop());
             long t0 = System.nanoTime();
-            var report = Ppo.of(student, tok, teacher).steps(20).into(Path.of("runs/lab-in-one-cell/ppo")).display(false).run();
+            var report = Ppo.of(student, tok, teacher).steps(40).into(Path.of("runs/lab-in-one-cell/ppo")).display(false).run();
             double seconds = (System.nanoTime() - t0) / 1e9;
             var after = StoryEvaluation.of(student, tok, teacher, null, StoryEvaluation.Settings.workshop());
             System.out.println(report.summary());
