@@ -7,11 +7,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import storylab.model.EncoderDecoder;
+import storylab.model.Sampling;
+import storylab.model.TokenDraw;
 import storylab.text.Tokenizer;
 
 /**
  * Writes stories for many instructions at once: one decoder pass per new token over the whole batch
- * (no KV cache; stories are short), greedy or sampled with a seed. A finished story keeps its end-of-text
+ * (no KV cache; stories are short), greedy or sampled with a seed through {@link TokenDraw}, as the model's own sampler. A finished story keeps its end-of-text
  * and is padded while the others go on.
  */
 final class Generator {
@@ -33,6 +35,8 @@ final class Generator {
         Arrays.fill(srcFlat, pad);
         for (int i = 0; i < n; i++) for (int j = 0; j < source[i].length; j++) srcFlat[i * width + j] = source[i][j];
         var rng = new SplittableRandom(seed);
+        var sampling = new Sampling(maxTokens, temperature, 0, 1.0, true, false, seed);
+        var draw = new TokenDraw(model.config().vocab());
         var out = new ArrayList<List<Integer>>();
         for (int i = 0; i < n; i++) out.add(new ArrayList<>());
         boolean[] done = new boolean[n];
@@ -48,14 +52,13 @@ final class Generator {
                     var tgt = s.create(prefix, new ai.djl.ndarray.types.Shape(n, len));
                     var last = model.logits(srcArr, tgt).get(new NDIndex(":, -1, :")); // [n, V]
                     V = (int) last.getShape().get(1);
-                    if (temperature > 0) last = last.div((float) temperature).softmax(-1);
-                    probs = last.toFloatArray();
+                    probs = (temperature > 0 ? last.div((float) temperature) : last).softmax(-1).toFloatArray();
                 }
                 long[] next = new long[n * (len + 1)];
                 boolean all = true;
                 for (int i = 0; i < n; i++) {
                     System.arraycopy(prefix, i * len, next, i * (len + 1), len);
-                    int id = done[i] ? pad : pick(probs, i * V, V, temperature, rng);
+                    int id = done[i] ? pad : draw.draw(probs, i * V, sampling, rng);
                     next[i * (len + 1) + len] = id;
                     if (!done[i]) {
                         if (id == eot) done[i] = true;
@@ -69,16 +72,5 @@ final class Generator {
             }
         }
         return out.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toList();
-    }
-
-    private static int pick(float[] p, int offset, int V, double temperature, SplittableRandom rng) {
-        int best = 0;
-        if (temperature == 0) {
-            for (int k = 1; k < V; k++) if (p[offset + k] > p[offset + best]) best = k;
-            return best;
-        }
-        double u = rng.nextDouble(), c = 0;
-        for (int k = 0; k < V - 1; k++) if ((c += p[offset + k]) > u) return k;
-        return V - 1;
     }
 }

@@ -8,7 +8,7 @@ import storylab.Lab;
 import storylab.display.Displayable;
 import storylab.display.MimeBundle;
 import storylab.display.Renderers;
-import storylab.rl.PpoConfig;
+import storylab.rl.RlConfig;
 import storylab.teacher.Criterion;
 import storylab.teacher.Reward;
 import tech.tablesaw.api.DoubleColumn;
@@ -28,10 +28,10 @@ import tech.tablesaw.api.Table;
 public final class Ablations {
 
     /** One variant: its group, its name, and the PPO settings and teacher it runs with. */
-    public record Variant(String group, String name, PpoConfig ppo, TeacherSpec teacher) {}
+    public record Variant(String group, String name, RlConfig rl, TeacherSpec teacher) {}
 
     /** Story openings for the "varied prompts" variant (our words). */
-    public static final List<String> OPENINGS = List.of(PpoConfig.DEFAULT_PROMPT, "One morning, a little girl", "Long ago, in a small village,",
+    public static final List<String> OPENINGS = List.of(RlConfig.DEFAULT_PROMPT, "One morning, a little girl", "Long ago, in a small village,",
             "There was once a brave boy who", "On a rainy day, the old dog", "In the middle of the forest,", "Every night, the tiny mouse", "Far away, by the sea,");
 
     private final ExperimentPlan plan;
@@ -52,20 +52,22 @@ public final class Ablations {
 
     /** The variants of a plan (the LLM teacher only when STORYLAB_LLM_URL is set). */
     public static List<Variant> variants(ExperimentPlan plan) {
-        var base = plan.ppo().withSteps(plan.ablationSteps());
+        // Paper A's single fixed prompt is the baseline of every group; "varied openings" is the one change.
+        var base = plan.rl().steps(plan.ablationSteps()).prompts(List.of(storylab.rl.RlConfig.DEFAULT_PROMPT));
         var rule = plan.teacher();
         var v = new ArrayList<Variant>();
         v.add(new Variant("reward", "paper reward", base, rule));
-        for (var c : Criterion.values()) v.add(new Variant("reward", "without " + c.name().toLowerCase(), base.withReward(base.reward().without(c)), rule));
-        v.add(new Variant("reward", "no length bonus", base.withReward(Reward.noLengthBonus()), rule));
-        v.add(new Variant("reward", "length bonus ×2", base.withReward(base.reward().lengthWeight(2 * base.reward().lengthWeight())), rule));
-        v.add(new Variant("KL", "adaptive β (paper)", base, rule));
-        for (double beta : new double[] {0.02, 0.5}) v.add(new Variant("KL", "fixed β " + beta, base.withFixedKl(beta), rule));
+        for (var c : Criterion.values()) v.add(new Variant("reward", "without " + c.name().toLowerCase(), base.formula(base.reward().formula().without(c)), rule));
+        v.add(new Variant("reward", "no length bonus", base.formula(Reward.noLengthBonus()), rule));
+        v.add(new Variant("reward", "length bonus ×2", base.formula(base.reward().formula().lengthWeight(2 * base.reward().formula().lengthWeight())), rule));
+        v.add(new Variant("KL", "preset β " + base.kl().beta() + (base.kl().adaptive() ? " (adaptive)" : ""), base, rule));
+        for (double beta : new double[] {0.02, 0.5}) v.add(new Variant("KL", "fixed β " + beta, base.fixedKl(beta), rule));
+        v.add(new Variant("KL", "adaptive β (paper: 0.2 → target 6)", base.adaptiveKl(0.2, 6), rule));
         v.add(new Variant("teacher", "rule teacher", base, rule));
         var llm = TeacherSpec.llmFromEnv();
         if (llm != null) v.add(new Variant("teacher", "LLM teacher", base, llm));
         v.add(new Variant("prompts", "one fixed prompt (paper)", base, rule));
-        v.add(new Variant("prompts", "varied openings", base.withPrompts(OPENINGS), rule));
+        v.add(new Variant("prompts", "varied openings", base.prompts(OPENINGS), rule));
         return v;
     }
 
@@ -75,7 +77,7 @@ public final class Ablations {
         var from = pretrained.at(plan.ablationCheckpoint());
         var rows = new ArrayList<AblationResult.Row>();
         for (var v : variants(plan)) {
-            var s = new RlRun.Settings(v.group() + ": " + v.name(), from.folder(), from.words(), v.ppo(), v.teacher(), plan.evalStories(), plan.worldSeed(), 0, 0);
+            var s = new RlRun.Settings(v.group() + ": " + v.name(), from.folder(), from.words(), v.rl(), v.teacher(), plan.evalStories(), plan.worldSeed(), 0, 0);
             rows.add(new AblationResult.Row(v.group(), v.name(), RlRun.run(store, s, display)));
         }
         var notes = new ArrayList<String>();

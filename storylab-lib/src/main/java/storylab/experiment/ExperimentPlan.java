@@ -3,7 +3,8 @@ package storylab.experiment;
 import java.util.List;
 import storylab.Scale;
 import storylab.model.GptConfig;
-import storylab.rl.PpoConfig;
+import storylab.rl.Ppo;
+import storylab.rl.RlConfig;
 
 /**
  * The sizes of a reproduction: paper A's design (pretrain once with log-spaced checkpoints, the same PPO budget
@@ -18,7 +19,7 @@ import storylab.rl.PpoConfig;
  * @param batch          pretraining windows per step
  * @param lr             pretraining peak learning rate
  * @param milestones     pretraining words at which checkpoints are written (the last is the budget)
- * @param ppo            the PPO run from every checkpoint (same budget for all)
+ * @param rl             the RL run from every checkpoint (same budget for all)
  * @param teacher        who scores the stories
  * @param evalStories    stories sampled and scored before and after RL
  * @param pairs          minimal pairs per probe
@@ -28,7 +29,7 @@ import storylab.rl.PpoConfig;
  * @param seed           seeds pretraining, sampling and PPO
  */
 public record ExperimentPlan(String scale, long worldSeed, int vocab, long bpeWords, GptConfig model, int batch, double lr,
-                   List<Long> milestones, PpoConfig ppo, TeacherSpec teacher, int evalStories, int pairs, int questions,
+                   List<Long> milestones, RlConfig rl, TeacherSpec teacher, int evalStories, int pairs, int questions,
                    int ablationSteps, long ablationFrom, long seed) {
 
     public ExperimentPlan {
@@ -41,17 +42,17 @@ public record ExperimentPlan(String scale, long worldSeed, int vocab, long bpeWo
         return switch (scale) {
             case TEST -> new ExperimentPlan("test", 42, 300, 20_000, GptConfig.tiny(300).withD(32).withLayers(2).withHeads(2).withContext(64),
                     8, 3e-3, List.of(2_000L, 5_000L, 10_000L),
-                    PpoConfig.workshop().withBatch(4, 2).withEpochs(2).withSampling(16, 1.0, 0, 1.0).withLr(1e-4).withSteps(2).withCheckpointEvery(0),
+                    Ppo.workshop().batch(4, 2).epochs(2).sampling(16, 1.0, 0, 1.0).lr(1e-4).steps(2).checkpointEvery(0),
                     TeacherSpec.rule(100, 7), 8, 12, 6, 1, 0, 42);
             // The tiny student on 2k BPE tokens, as in notebooks 01 and 03: readable stories by ~600k words, and PPO
-            // at the workshop preset (112 new tokens, lr 3e-5, β 0.05) long enough for the score to move.
+            // at the workshop preset long enough for the score to move.
             case WORKSHOP -> new ExperimentPlan("workshop", 42, 2_000, 500_000, GptConfig.tiny(2_000),
                     16, 3e-3, List.of(100_000L, 300_000L, 600_000L),
-                    PpoConfig.workshop().withSteps(25).withCheckpointEvery(0),
+                    Ppo.workshop().steps(25).checkpointEvery(0),
                     TeacherSpec.rule(2_000, 7), 32, 60, 30, 8, 600_000L, 42);
             case PAPER -> new ExperimentPlan("paper", 42, 16_000, 10_000_000, GptConfig.gpt2Small(), 16, 5e-4,
                     List.of(1_000_000L, 2_000_000L, 5_000_000L, 10_000_000L, 20_000_000L, 50_000_000L, 90_000_000L, 200_000_000L, 500_000_000L, 900_000_000L),
-                    PpoConfig.paper().withCheckpointEvery(0), TeacherSpec.rule(2_000, 7), 360, 600, 300, 920, 90_000_000L, 42);
+                    Ppo.paper().checkpointEvery(0), TeacherSpec.rule(2_000, 7), 360, 600, 300, 920, 90_000_000L, 42);
         };
     }
 
@@ -66,10 +67,10 @@ public record ExperimentPlan(String scale, long worldSeed, int vocab, long bpeWo
         return milestones.get(milestones.size() / 2);
     }
 
-    public ExperimentPlan withMilestones(List<Long> m) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, m, ppo, teacher, evalStories, pairs, questions, ablationSteps, ablationFrom, seed); }
-    public ExperimentPlan withPpo(PpoConfig p) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, p, teacher, evalStories, pairs, questions, ablationSteps, ablationFrom, seed); }
-    public ExperimentPlan withTeacher(TeacherSpec t) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, ppo, t, evalStories, pairs, questions, ablationSteps, ablationFrom, seed); }
-    public ExperimentPlan withEval(int stories, int p, int q) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, ppo, teacher, stories, p, q, ablationSteps, ablationFrom, seed); }
-    public ExperimentPlan withAblations(int steps, long from) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, ppo, teacher, evalStories, pairs, questions, steps, from, seed); }
-    public ExperimentPlan withSeed(long s) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, ppo, teacher, evalStories, pairs, questions, ablationSteps, ablationFrom, s); }
+    public ExperimentPlan withMilestones(List<Long> m) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, m, rl, teacher, evalStories, pairs, questions, ablationSteps, ablationFrom, seed); }
+    public ExperimentPlan withRl(RlConfig p) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, p, teacher, evalStories, pairs, questions, ablationSteps, ablationFrom, seed); }
+    public ExperimentPlan withTeacher(TeacherSpec t) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, rl, t, evalStories, pairs, questions, ablationSteps, ablationFrom, seed); }
+    public ExperimentPlan withEval(int stories, int p, int q) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, rl, teacher, stories, p, q, ablationSteps, ablationFrom, seed); }
+    public ExperimentPlan withAblations(int steps, long from) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, rl, teacher, evalStories, pairs, questions, steps, from, seed); }
+    public ExperimentPlan withSeed(long s) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, rl, teacher, evalStories, pairs, questions, ablationSteps, ablationFrom, s); }
 }

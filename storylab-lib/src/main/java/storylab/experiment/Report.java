@@ -15,7 +15,7 @@ public record Report(ExperimentPlan plan, ThresholdResult threshold, Ablations.A
         sb.append(String.format("Wall time: %.1f min (finished runs are reused). Student: %s; pretraining to %s words with checkpoints at %s; "
                         + "PPO %d steps × %d stories from each; teacher: %s.%n%n",
                 seconds / 60, plan.model().withVocab(plan.vocab()), Equivalence.words(plan.pretrainWords()),
-                String.join(", ", plan.milestones().stream().map(Equivalence::words).toList()), plan.ppo().steps(), plan.ppo().batch(), plan.teacher()));
+                String.join(", ", plan.milestones().stream().map(Equivalence::words).toList()), plan.rl().run().steps(), plan.rl().optim().batch(), plan.teacher()));
         sb.append("## Claims\n\n| claim | paper | this run | verdict |\n|---|---|---|---|\n");
         for (var c : claims) sb.append("| ").append(cell(c.statement())).append(" | ").append(cell(c.paper())).append(" | ").append(cell(c.found()))
                 .append(" | **").append(c.verdict()).append("** |\n");

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import storylab.data.world.StoryWorld;
 import storylab.display.Display;
-import storylab.rl.Ppo;
-import storylab.rl.PpoConfig;
-import storylab.rl.PpoStep;
+import storylab.rl.Rl;
+import storylab.rl.RlConfig;
+import storylab.rl.RlStep;
 import storylab.train.Checkpoint;
 
 /**
@@ -20,25 +20,25 @@ public final class RlRun {
      * @param label          a short name for tables ("50k words", "no length bonus")
      * @param checkpoint     the checkpoint folder, relative to the run store's root
      * @param pretrainWords  its pretraining words
-     * @param ppo            the PPO settings
+     * @param rl             the RL settings
      * @param teacher        who scores
      * @param evalStories    stories sampled before and after
      * @param worldSeed      the world the probes come from
      * @param pairs          minimal pairs (0: no probes)
      * @param questions      entity-tracking questions
      */
-    public record Settings(String label, String checkpoint, long pretrainWords, PpoConfig ppo, TeacherSpec teacher,
+    public record Settings(String label, String checkpoint, long pretrainWords, RlConfig rl, TeacherSpec teacher,
                            int evalStories, long worldSeed, int pairs, int questions) {}
 
     /** Before and after RL, and the run's steps. */
-    public record Result(Settings settings, TeacherEvaluation before, TeacherEvaluation after, List<PpoStep> steps, long interactionWords, double seconds) {
+    public record Result(Settings settings, TeacherEvaluation before, TeacherEvaluation after, List<RlStep> steps, long interactionWords, double seconds) {
         public double gain() {
             return after.scoreMean() - before.scoreMean();
         }
     }
 
     /** The "before" side alone: the same for every run from one checkpoint with one teacher, so cached once. */
-    record BeforeSettings(String checkpoint, PpoConfig ppo, TeacherSpec teacher, int evalStories, long worldSeed, int pairs, int questions) {}
+    record BeforeSettings(String checkpoint, RlConfig rl, TeacherSpec teacher, int evalStories, long worldSeed, int pairs, int questions) {}
 
     private RlRun() {}
 
@@ -48,11 +48,11 @@ public final class RlRun {
 
     /** The model before RL, evaluated (cached by checkpoint, teacher and evaluation settings). */
     public static TeacherEvaluation before(RunStore store, Settings s) {
-        var key = new BeforeSettings(s.checkpoint(), s.ppo().withSteps(0).withLr(0).withFixedKl(0), s.teacher(), s.evalStories(), s.worldSeed(), s.pairs(), s.questions());
+        var key = new BeforeSettings(s.checkpoint(), s.rl().steps(0).lr(0).fixedKl(0), s.teacher(), s.evalStories(), s.worldSeed(), s.pairs(), s.questions());
         return store.run("eval", key, TeacherEvaluation.class, dir -> {
             Path ckpt = store.root().resolve(s.checkpoint());
             try (var model = Checkpoint.readModel(ckpt)) {
-                return TeacherEvaluation.of(model, Checkpoint.readTokenizer(ckpt), s.teacher().build(), s.ppo(), s.evalStories(), s.ppo().seed() + 1,
+                return TeacherEvaluation.of(model, Checkpoint.readTokenizer(ckpt), s.teacher().build(), s.rl(), s.evalStories(), s.rl().run().seed() + 1,
                         StoryWorld.seed(s.worldSeed()), s.pairs(), s.questions());
             }
         });
@@ -65,9 +65,9 @@ public final class RlRun {
         var tok = Checkpoint.readTokenizer(ckpt);
         var teacher = s.teacher().build();
         try (var policy = Checkpoint.readModel(ckpt)) {
-            if (display) Display.show("PPO from " + s.label() + " (" + s.ppo().steps() + " steps)");
-            var report = Ppo.of(policy, tok, teacher).config(s.ppo()).into(dir.resolve("ppo")).display(display).run();
-            var after = TeacherEvaluation.of(policy, tok, teacher, s.ppo(), s.evalStories(), s.ppo().seed() + 1, StoryWorld.seed(s.worldSeed()), s.pairs(), s.questions());
+            if (display) Display.show(s.rl().algorithm() + " from " + s.label() + " (" + s.rl().run().steps() + " steps)");
+            var report = Rl.of(policy, tok, teacher).config(s.rl()).into(dir.resolve("rl")).display(display).run();
+            var after = TeacherEvaluation.of(policy, tok, teacher, s.rl(), s.evalStories(), s.rl().run().seed() + 1, StoryWorld.seed(s.worldSeed()), s.pairs(), s.questions());
             var steps = report.steps();
             long words = steps.isEmpty() ? 0 : steps.get(steps.size() - 1).interactionWords();
             return new Result(s, before, after, steps, words, (System.nanoTime() - t0) / 1e9);

@@ -5,7 +5,7 @@ import java.util.List;
 import storylab.data.Words;
 import storylab.data.world.StoryWorld;
 import storylab.model.Gpt;
-import storylab.rl.PpoConfig;
+import storylab.rl.RlConfig;
 import storylab.teacher.Criterion;
 import storylab.teacher.Response;
 import storylab.teacher.Teacher;
@@ -35,11 +35,12 @@ public record TeacherEvaluation(double scoreMean, double scoreStd, double readab
         }
     }
 
-    public static TeacherEvaluation of(Gpt model, Tokenizer tok, Teacher teacher, PpoConfig ppo, int n, long seed,
+    public static TeacherEvaluation of(Gpt model, Tokenizer tok, Teacher teacher, RlConfig rl, int n, long seed,
                                 StoryWorld probes, int pairs, int questions) {
         var prompts = new String[n];
-        for (int i = 0; i < n; i++) prompts[i] = ppo.prompts().get(i % ppo.prompts().size());
-        var samples = model.sampler(tok).maxTokens(ppo.maxNewTokens()).temperature(ppo.temperature()).topK(ppo.topK()).topP(ppo.topP())
+        var g = rl.generation();
+        for (int i = 0; i < n; i++) prompts[i] = rl.run().prompts().get(i % rl.run().prompts().size());
+        var samples = model.sampler(tok).maxTokens(g.maxNewTokens()).temperature(g.temperature()).topK(g.topK()).topP(g.topP())
                 .seed(seed).sample(prompts);
         var stories = new ArrayList<Response>();
         for (int i = 0; i < n; i++) stories.add(Response.of(prompts[i], samples.text(i)));

@@ -41,7 +41,7 @@ public final class Threshold {
     public static java.util.List<RlRun.Settings> runs(ExperimentPlan plan, Pretraining.Result pretrained) {
         var list = new ArrayList<RlRun.Settings>();
         for (var c : pretrained.checkpoints())
-            list.add(new RlRun.Settings(Equivalence.words(c.words()) + " words", c.folder(), c.words(), plan.ppo(), plan.teacher(),
+            list.add(new RlRun.Settings(Equivalence.words(c.words()) + " words", c.folder(), c.words(), plan.rl(), plan.teacher(),
                     plan.evalStories(), plan.worldSeed(), plan.pairs(), plan.questions()));
         return list;
     }

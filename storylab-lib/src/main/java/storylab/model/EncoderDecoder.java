@@ -173,9 +173,10 @@ public final class EncoderDecoder implements AutoCloseable {
         return Ops.linear(Ops.layerNorm(x, lnfW, lnfB), wte, null);
     }
 
-    /** Greedy or sampled continuation of {@code start} for one instruction (no cache: paper B's stories are short). */
+    /** Greedy or sampled continuation of {@code start} for one instruction, drawn as {@code s} says (no cache: paper B's stories are short). */
     public int[] generate(int[] source, int[] start, Sampling s, int eot) {
         var rng = new java.util.SplittableRandom(s.seed());
+        var draw = new TokenDraw(config.vocab());
         var out = new ArrayList<Integer>();
         for (int t : start) out.add(t);
         try (var m = NDManager.newBaseManager()) {
@@ -187,13 +188,7 @@ public final class EncoderDecoder implements AutoCloseable {
                     var logits = decode(encoded, source.length, tgt).get(out.size() - 1);
                     if (s.temperature() > 0) logits = logits.div((float) s.temperature());
                     float[] p = logits.softmax(-1).toFloatArray();
-                    int next = 0;
-                    if (s.temperature() == 0) {
-                        for (int k = 1; k < p.length; k++) if (p[k] > p[next]) next = k;
-                    } else {
-                        double u = rng.nextDouble(), c = 0;
-                        for (next = 0; next < p.length - 1; next++) if ((c += p[next]) > u) break;
-                    }
+                    int next = draw.draw(p, 0, s, rng);
                     out.add(next);
                     if (s.stopAtEot() && next == eot) break;
                 }

@@ -66,7 +66,7 @@ public final class Sampler {
         int[] made = new int[B];
         boolean[] done = new boolean[B];
         var rng = new SplittableRandom(s.seed());
-        var row = new Draw(V);
+        var row = new TokenDraw(V);
         long start = System.nanoTime();
 
         try (NDManager gen = NDManager.newBaseManager(); var cache = s.kvCache() ? model.newCache(gen, B) : null) {
@@ -78,11 +78,11 @@ public final class Sampler {
                 for (int b = 0; b < B; b++) {
                     if (done[b]) { seq[b][cur] = seq[b][cur - 1]; continue; }
                     if (cur < prompt[b].length) continue; // still feeding its prompt
-                    int next = row.draw(logits, b, s, rng);
+                    int next = row.draw(logits, b * V, s, rng);
                     seq[b][cur] = next;
                     out[b][made[b]] = next;
-                    logp[b][made[b]] = row.logProb;
-                    entropy[b][made[b]] = row.entropy;
+                    logp[b][made[b]] = row.logProb();
+                    entropy[b][made[b]] = logits[B * V + b];
                     made[b]++;
                     if (made[b] == s.maxTokens() || (s.stopAtEot() && next == eot)) { done[b] = true; remaining--; }
                 }
@@ -121,71 +121,6 @@ public final class Sampler {
             float[] out = java.util.Arrays.copyOf(probs, probs.length + B);
             for (int b = 0; b < B; b++) out[probs.length + b] = -neg[b];
             return out;
-        }
-    }
-
-    /** One draw from one row of probabilities, remembering the token's log-probability and the row's entropy. */
-    static final class Draw {
-        private final int vocab;
-        private final int[] order;
-        float logProb, entropy;
-
-        Draw(int vocab) {
-            this.vocab = vocab;
-            order = new int[vocab];
-        }
-
-        /** @param dist B·V probabilities then B entropies, as {@link #forward} returns them */
-        int draw(float[] dist, int row, Sampling s, SplittableRandom rng) {
-            int V = vocab, off = row * V;
-            entropy = dist[dist.length - dist.length / (V + 1) + row];
-            int pick;
-            if (s.temperature() == 0) {
-                pick = 0;
-                for (int i = 1; i < V; i++) if (dist[off + i] > dist[off + pick]) pick = i;
-            } else if (s.topK() == 0 && s.topP() >= 1) {
-                pick = walk(dist, off, rng.nextDouble());
-            } else {
-                pick = truncated(dist, off, s, rng);
-            }
-            logProb = (float) Math.log(dist[off + pick]);
-            return pick;
-        }
-
-        private int walk(float[] p, int off, double u) {
-            double total = 0;
-            for (int i = 0; i < vocab; i++) total += p[off + i];
-            double target = u * total, c = 0; // the float probabilities sum to 1 only up to rounding
-            for (int i = 0; i < vocab; i++) if ((c += p[off + i]) > target) return i;
-            for (int i = vocab - 1; i >= 0; i--) if (p[off + i] > 0) return i;
-            return vocab - 1;
-        }
-
-        /** Top-k then top-p: candidates sorted by probability, cut, renormalised, then one draw. */
-        private int truncated(float[] p, int off, Sampling s, SplittableRandom rng) {
-            int V = vocab, n = 0;
-            float threshold = 0;
-            if (s.topK() > 0 && s.topK() < V) {
-                float[] copy = java.util.Arrays.copyOfRange(p, off, off + V);
-                Arrays.sort(copy);
-                threshold = copy[V - s.topK()];
-            }
-            for (int i = 0; i < V; i++) if (p[off + i] >= threshold && p[off + i] > 0) order[n++] = i;
-            // Sort candidates by descending probability (ties by id, so the order is deterministic).
-            Integer[] boxed = new Integer[n];
-            for (int i = 0; i < n; i++) boxed[i] = order[i];
-            Arrays.sort(boxed, (a, b) -> p[off + a] != p[off + b] ? Float.compare(p[off + b], p[off + a]) : Integer.compare(a, b));
-            int keep = Math.min(n, s.topK() > 0 ? s.topK() : n);
-            double total = 0;
-            for (int i = 0; i < n; i++) total += p[off + boxed[i]];
-            double mass = 0;
-            for (int i = 0; i < keep; i++) {
-                mass += p[off + boxed[i]];
-                if (mass >= s.topP() * total) { keep = i + 1; break; }
-            }
-            double u = rng.nextDouble() * mass, c = 0;
-            for (int i = 0; i < keep; i++) if ((c += p[off + boxed[i]]) > u) return boxed[i];
-            return boxed[keep - 1];
         }
     }
 }

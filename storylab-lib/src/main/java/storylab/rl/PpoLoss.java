@@ -8,14 +8,14 @@ import ai.djl.ndarray.types.DataType;
  * <ul>
  *   <li>policy: ratio = π/π_old, loss = mean(max(−A·ratio, −A·clip(ratio, 1−ε, 1+ε)));</li>
  *   <li>value: v_clip = v_old + clip(v − v_old, −ε_v, ε_v), loss = ½·mean(max((v − R)², (v_clip − R)²));</li>
- *   <li>total = policy + c_v·value.</li>
+ *   <li>total = policy + c_v·value (the policy term is left out while the value head warms up).</li>
  * </ul>
  * Also the diagnostics TRL logs: clip fractions and approx KL = ½·mean((log π − log π_old)²).
  */
 public record PpoLoss(NDArray total, float policy, float value, float clipFraction, float valueClipFraction, float approxKl) {
 
     public static PpoLoss of(NDArray logp, NDArray oldLogp, NDArray values, NDArray oldValues, NDArray advantages,
-                             NDArray returns, NDArray mask, double clip, double valueClip, double valueCoef) {
+                             NDArray returns, NDArray mask, double clip, double valueClip, double valueCoef, boolean trainPolicy) {
         var logRatio = logp.sub(oldLogp);
         var ratio = logRatio.exp();
         var pg1 = advantages.neg().mul(ratio);
@@ -27,7 +27,8 @@ public record PpoLoss(NDArray total, float policy, float value, float clipFracti
         var vf2 = clipped.sub(returns).square();
         var valueLoss = masked(vf1.maximum(vf2), mask).mul(0.5f);
 
-        var total = policyLoss.add(valueLoss.mul((float) valueCoef));
+        var value = valueLoss.mul((float) valueCoef);
+        var total = trainPolicy ? policyLoss.add(value) : value;
         return new PpoLoss(total, policyLoss.getFloat(), valueLoss.getFloat(),
                 masked(pg2.gt(pg1).toType(DataType.FLOAT32, false), mask).getFloat(),
                 masked(vf2.gt(vf1).toType(DataType.FLOAT32, false), mask).getFloat(),

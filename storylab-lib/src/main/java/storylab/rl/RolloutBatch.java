@@ -12,7 +12,7 @@ import ai.djl.ndarray.types.Shape;
 final class RolloutBatch {
 
     /** The tensors of one minibatch, in a step's own manager. */
-    record Minibatch(NDArray inputs, NDArray targets, NDArray mask, NDArray oldLogp, NDArray oldValues,
+    record Minibatch(NDArray inputs, NDArray targets, NDArray mask, NDArray oldLogp, NDArray refLogp, NDArray oldValues,
                      NDArray advantages, NDArray returns) {}
 
     private final long[][] inputs, targets;
@@ -63,10 +63,12 @@ final class RolloutBatch {
         }
     }
 
-    Minibatch select(NDManager m, int[] rows, float[][] oldLogp, float[][] oldValues, float[][] advantages, float[][] returns) {
+    /** The rows of a minibatch; a per-token array that is null (no value head, no returns) comes as zeros. */
+    Minibatch select(NDManager m, int[] rows, float[][] oldLogp, float[][] refLogp, float[][] oldValues, float[][] advantages, float[][] returns) {
         int b = rows.length;
         long[] in = new long[b * width], tg = new long[b * width];
-        float[] mask = new float[b * width], lp = new float[b * width], v = new float[b * width], a = new float[b * width], r = new float[b * width];
+        float[] mask = new float[b * width], lp = new float[b * width], rf = new float[b * width], v = new float[b * width],
+                a = new float[b * width], r = new float[b * width];
         for (int k = 0; k < b; k++) {
             int i = rows[k], off = k * width;
             System.arraycopy(inputs[i], 0, in, off, width);
@@ -75,14 +77,15 @@ final class RolloutBatch {
                 int p = off + start[i] + j;
                 mask[p] = 1;
                 lp[p] = oldLogp[i][j];
-                v[p] = oldValues[i][j];
+                if (refLogp != null) rf[p] = refLogp[i][j];
+                if (oldValues != null) v[p] = oldValues[i][j];
                 a[p] = advantages[i][j];
-                r[p] = returns[i][j];
+                if (returns != null) r[p] = returns[i][j];
             }
         }
         var shape = new Shape(b, width);
         return new Minibatch(m.create(in, shape), m.create(tg, shape), m.create(mask, shape), m.create(lp, shape),
-                m.create(v, shape), m.create(a, shape), m.create(r, shape));
+                m.create(rf, shape), m.create(v, shape), m.create(a, shape), m.create(r, shape));
     }
 
     private NDArray rows(NDManager m, long[][] data, int from, int to) {

@@ -29,4 +29,14 @@ public final class Whiten {
         for (int i = 0; i < rows.length; i++) out[i] = rows[i].clone();
         return out;
     }
+
+    /** One value per story, centred and scaled over the batch: mean 0, std 1 (x − mean when all are equal). */
+    public static double[] centred(double[] x) {
+        float[][] rows = {new float[x.length]};
+        for (int i = 0; i < x.length; i++) rows[0][i] = (float) x[i];
+        float[] w = of(rows, false)[0];
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) out[i] = w[i];
+        return out;
+    }
 }

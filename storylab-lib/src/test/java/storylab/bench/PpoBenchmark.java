@@ -14,8 +14,7 @@ import storylab.display.RecordingSink;
 import storylab.model.Gpt;
 import storylab.model.Torch;
 import storylab.rl.Ppo;
-import storylab.rl.PpoConfig;
-import storylab.rl.PpoStep;
+import storylab.rl.RlStep;
 import storylab.teacher.RubricTeacher;
 import storylab.text.BpeTokenizer;
 
@@ -30,14 +29,14 @@ public final class PpoBenchmark {
         var tok = BpeTokenizer.train(world.corpus(200_000), 2000);
         var teacher = RubricTeacher.from(StoryWorld.seed(7).stories(2000).map(s -> s.text()).toList());
         try (var model = Gpt.tiny(tok.vocabSize())) {
-            var config = PpoConfig.workshop().withBatch(batch, Math.min(8, batch)).withSteps(steps + 1);
+            var config = Ppo.workshop().batch(batch, Math.min(8, batch)).steps(steps + 1);
             var report = Ppo.of(model, tok, teacher).config(config).display(false).run();
             var measured = report.steps().subList(1, report.steps().size()); // the first step warms up the JIT
-            double gen = avg(measured, PpoStep::secondsGenerate), teach = avg(measured, PpoStep::secondsTeacher),
-                    fwd = avg(measured, PpoStep::secondsForward), opt = avg(measured, PpoStep::secondsOptimize);
+            double gen = avg(measured, RlStep::secondsGenerate), teach = avg(measured, RlStep::secondsTeacher),
+                    fwd = avg(measured, RlStep::secondsForward), opt = avg(measured, RlStep::secondsOptimize);
             double total = gen + teach + fwd + opt;
             System.out.printf("PPO step, %s, batch %d (minibatch %d), %d new tokens, %d steps measured, %d intra-op threads%n",
-                    model, batch, config.miniBatch(), config.maxNewTokens(), measured.size(), Torch.threads());
+                    model, batch, config.optim().miniBatch(), config.generation().maxNewTokens(), measured.size(), Torch.threads());
             System.out.printf("  %-28s %8.3f s  %5.1f%%%n", "generation (KV cache)", gen, 100 * gen / total);
             System.out.printf("  %-28s %8.3f s  %5.1f%%   (target ≤ 5%%)%n", "teacher (rubric)", teach, 100 * teach / total);
             System.out.printf("  %-28s %8.3f s  %5.1f%%%n", "policy/reference/value fwd", fwd, 100 * fwd / total);
@@ -46,7 +45,7 @@ public final class PpoBenchmark {
         }
     }
 
-    private static double avg(java.util.List<PpoStep> steps, java.util.function.ToDoubleFunction<PpoStep> f) {
+    private static double avg(java.util.List<RlStep> steps, java.util.function.ToDoubleFunction<RlStep> f) {
         return steps.stream().mapToDouble(f).average().orElse(Double.NaN);
     }
 }

@@ -70,7 +70,7 @@ class PpoMathTest {
             var oldV = m.create(new float[] {0.5f, 0.5f}).reshape(1, 2);
             var ret = m.create(new float[] {1f, 0f}).reshape(1, 2);
             var mask = m.create(new float[] {1f, 1f}).reshape(1, 2);
-            var l = PpoLoss.of(logp, old, v, oldV, adv, ret, mask, 0.2, 0.2, 0.1);
+            var l = PpoLoss.of(logp, old, v, oldV, adv, ret, mask, 0.2, 0.2, 0.1, true);
             // token 1: max(−1.6487, −1.2) = −1.2; token 2: max(0.6065, 0.8) = 0.8 → mean −0.2
             assertEquals(-0.2, l.policy(), 1e-5);
             assertEquals(1.0, l.clipFraction(), 1e-6, "both ratios were clipped");
@@ -80,7 +80,7 @@ class PpoMathTest {
             assertEquals(0.5 * 0.25, l.approxKl(), 1e-6);
             assertEquals(-0.2 + 0.1 * 0.045, l.total().getFloat(), 1e-5);
             // the mask drops the second token
-            var only = PpoLoss.of(logp, old, v, oldV, adv, ret, m.create(new float[] {1f, 0f}).reshape(1, 2), 0.2, 0.2, 0.1);
+            var only = PpoLoss.of(logp, old, v, oldV, adv, ret, m.create(new float[] {1f, 0f}).reshape(1, 2), 0.2, 0.2, 0.1, true);
             assertEquals(-1.2, only.policy(), 1e-5);
         }
     }

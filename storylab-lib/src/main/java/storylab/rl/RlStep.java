@@ -4,15 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What one PPO step measured, under TRL's metric names where TRL has one (see {@link #metrics()}), plus
- * the best and worst story of the step and where the time went.
+ * What one RL step measured, under TRL's metric names where TRL has one (see {@link #metrics()}), plus
+ * the best and worst story of the step and where the time went. Numbers an algorithm does not have (a value
+ * loss without a value head) are NaN.
  */
-public record PpoStep(int step, long stories, long interactionWords, long studentWords,
+public record RlStep(int step, long stories, long interactionWords, long studentWords,
                       double scoreMean, double scoreStd, double readability, double coherence, double creativity,
                       double rewardMean, double rewardStd, double kl, double beta, double entropy,
                       double policyLoss, double valueLoss, double approxKl, double clipFraction,
                       double valueClipFraction, double varianceExplained, double valueMean, double returnMean,
-                      double responseWords, double responseTokens, long teacherFallbacks,
+                      double responseWords, double responseTokens, long teacherFallbacks, double truncatedShare,
                       double secondsGenerate, double secondsTeacher, double secondsForward, double secondsOptimize,
                       String bestStory, double bestScore, String worstStory, double worstScore) {
 
@@ -43,6 +44,7 @@ public record PpoStep(int step, long stories, long interactionWords, long studen
         m.put("tokens/response_len_mean", responseTokens);
         m.put("env/response_words", responseWords);
         m.put("teacher/fallbacks", (double) teacherFallbacks);
+        m.put("env/truncated_share", truncatedShare);
         m.put("time/generate", secondsGenerate);
         m.put("time/teacher", secondsTeacher);
         m.put("time/forward", secondsForward);

@@ -8,11 +8,11 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The result of a PPO run: every step's metrics as a Tablesaw table, the teacher score at the start and at
+ * The result of an RL run: every step's metrics as a Tablesaw table, the teacher score at the start and at
  * the end (mean ± std over the first and last steps, as paper A averages its first and last 10 batches),
  * and the KL path. Shows as the final dashboard in a notebook.
  */
-public record PpoReport(List<PpoStep> steps, PpoConfig config, boolean interrupted) implements Displayable {
+public record RlReport(List<RlStep> steps, RlConfig config, boolean interrupted) implements Displayable {
 
     /** Score (sum of the three criteria, 0–9) over a window of steps: mean and the std of the stories. */
     public record Window(double mean, double std, int steps) {
@@ -24,7 +24,7 @@ public record PpoReport(List<PpoStep> steps, PpoConfig config, boolean interrupt
 
     /** The metrics, one row per step, columns named as TRL names them. */
     public Table table() {
-        var t = Table.create("ppo");
+        var t = Table.create(config.algorithm().name().toLowerCase());
         if (steps.isEmpty()) return t;
         for (String name : steps.get(0).metrics().keySet())
             t.addColumns(DoubleColumn.create(name, steps.stream().mapToDouble(s -> s.metrics().get(name)).toArray()));
@@ -41,16 +41,16 @@ public record PpoReport(List<PpoStep> steps, PpoConfig config, boolean interrupt
         return window(steps.subList(Math.max(0, steps.size() - k), steps.size()));
     }
 
-    private static Window window(List<PpoStep> w) {
+    private static Window window(List<RlStep> w) {
         if (w.isEmpty()) return new Window(Double.NaN, Double.NaN, 0);
-        double mean = w.stream().mapToDouble(PpoStep::scoreMean).average().orElse(Double.NaN);
-        double std = w.stream().mapToDouble(PpoStep::scoreStd).average().orElse(Double.NaN);
+        double mean = w.stream().mapToDouble(RlStep::scoreMean).average().orElse(Double.NaN);
+        double std = w.stream().mapToDouble(RlStep::scoreStd).average().orElse(Double.NaN);
         return new Window(mean, std, w.size());
     }
 
     /** KL per story (summed over its tokens), step by step. */
     public double[] klPath() {
-        return steps.stream().mapToDouble(PpoStep::kl).toArray();
+        return steps.stream().mapToDouble(RlStep::kl).toArray();
     }
 
     public String csv() {
@@ -64,15 +64,15 @@ public record PpoReport(List<PpoStep> steps, PpoConfig config, boolean interrupt
 
     public String summary() {
         int k = Math.max(1, Math.min(10, steps.size() / 4));
-        return String.format("PPO %d steps%s: teacher score %s → %s; KL %.2f → %.2f; story length %.0f → %.0f words",
-                steps.size(), interrupted ? " (interrupted)" : "", start(k), end(k),
+        return String.format("%s %d steps%s: teacher score %s → %s; KL %.2f → %.2f; story length %.0f → %.0f words",
+                config.algorithm(), steps.size(), interrupted ? " (interrupted)" : "", start(k), end(k),
                 steps.isEmpty() ? Double.NaN : steps.get(0).kl(), steps.isEmpty() ? Double.NaN : steps.get(steps.size() - 1).kl(),
                 steps.isEmpty() ? Double.NaN : steps.get(0).responseWords(), steps.isEmpty() ? Double.NaN : steps.get(steps.size() - 1).responseWords());
     }
 
     @Override
     public MimeBundle toMimeBundle() {
-        var dash = new PpoDashboard(steps, config).toMimeBundle();
+        var dash = new RlDashboard(steps, config).toMimeBundle();
         return MimeBundle.text(summary()).with(MimeBundle.HTML, "<p><b>" + summary() + "</b></p>" + dash.get(MimeBundle.HTML))
                 .with(MimeBundle.PNG, dash.get(MimeBundle.PNG));
     }

@@ -14,23 +14,23 @@ import storylab.display.MimeBundle;
 import storylab.display.Renderers;
 
 /**
- * The live view of a PPO run: four small charts against interaction words (teacher score, the three
+ * The live view of an RL run (any algorithm): four small charts against interaction words (teacher score, the three
  * criteria, KL with β, story length with entropy), each a smoothed curve over its pale raw curve, then the
  * latest numbers and the best and worst story of the last step.
  */
-public record PpoDashboard(List<PpoStep> steps, PpoConfig config) implements Displayable {
+public record RlDashboard(List<RlStep> steps, RlConfig config) implements Displayable {
 
-    public PpoDashboard {
+    public RlDashboard {
         steps = List.copyOf(steps);
     }
 
     /** The four panels as one image. */
     public BufferedImage image() {
         var panels = List.of(
-                panel("teacher score (0–9)", "score", PpoStep::scoreMean, null, null),
+                panel("teacher score (0–9)", "score", RlStep::scoreMean, null, null),
                 criteria(),
-                panel("KL per story", "KL", PpoStep::kl, "β", PpoStep::beta),
-                panel("story length (words)", "words", PpoStep::responseWords, "entropy/token", PpoStep::entropy));
+                panel("KL per story", "KL", RlStep::kl, "β", RlStep::beta),
+                panel("story length (words)", "words", RlStep::responseWords, "entropy/token", RlStep::entropy));
         int w = 420, h = 260;
         var img = new BufferedImage(2 * w, 2 * h, BufferedImage.TYPE_INT_RGB);
         var g = img.createGraphics();
@@ -51,7 +51,7 @@ public record PpoDashboard(List<PpoStep> steps, PpoConfig config) implements Dis
         return c;
     }
 
-    private XYChart panel(String title, String name, ToDoubleFunction<PpoStep> f, String name2, ToDoubleFunction<PpoStep> f2) {
+    private XYChart panel(String title, String name, ToDoubleFunction<RlStep> f, String name2, ToDoubleFunction<RlStep> f2) {
         var c = chart(title);
         add(c, name, f, new Color(0x2b, 0x4c, 0x7e), 0);
         if (f2 != null) add(c, name2, f2, new Color(0xd9, 0x6c, 0x00), 1);
@@ -60,14 +60,14 @@ public record PpoDashboard(List<PpoStep> steps, PpoConfig config) implements Dis
 
     private XYChart criteria() {
         var c = chart("criteria (0–3)");
-        add(c, "readability", PpoStep::readability, new Color(0x1b, 0x9e, 0x77), 0);
-        add(c, "coherence", PpoStep::coherence, new Color(0xd9, 0x5f, 0x02), 0);
-        add(c, "creativity", PpoStep::creativity, new Color(0x75, 0x70, 0xb3), 0);
+        add(c, "readability", RlStep::readability, new Color(0x1b, 0x9e, 0x77), 0);
+        add(c, "coherence", RlStep::coherence, new Color(0xd9, 0x5f, 0x02), 0);
+        add(c, "creativity", RlStep::creativity, new Color(0x75, 0x70, 0xb3), 0);
         return c;
     }
 
     /** A pale raw curve and its Gaussian-smoothed version on top. */
-    private void add(XYChart c, String name, ToDoubleFunction<PpoStep> f, Color color, int axis) {
+    private void add(XYChart c, String name, ToDoubleFunction<RlStep> f, Color color, int axis) {
         double[] x = x(), y = steps.stream().mapToDouble(f).toArray();
         if (x.length == 0) { x = new double[] {0}; y = new double[] {0}; }
         var raw = c.addSeries(name + " (raw)", x, y);
@@ -102,16 +102,16 @@ public record PpoDashboard(List<PpoStep> steps, PpoConfig config) implements Dis
     private String latest() {
         if (steps.isEmpty()) return "no steps yet";
         var s = steps.get(steps.size() - 1);
-        return String.format("step %d · %,d interaction words · score %.2f ± %.2f (R %.2f, C %.2f, K %.2f) · reward %.3f · KL %.2f · β %.4f · %.0f words · %.1f s/step",
-                s.step(), s.interactionWords(), s.scoreMean(), s.scoreStd(), s.readability(), s.coherence(), s.creativity(),
-                s.rewardMean(), s.kl(), s.beta(), s.responseWords(), s.seconds());
+        return String.format("%s step %d · %,d interaction words · score %.2f ± %.2f (R %.2f, C %.2f, K %.2f) · reward %.3f · KL %.2f · β %.4f · %.0f words · %.0f%% cut off · %d teacher fallbacks · %.1f s/step",
+                config.algorithm(), s.step(), s.interactionWords(), s.scoreMean(), s.scoreStd(), s.readability(), s.coherence(), s.creativity(),
+                s.rewardMean(), s.kl(), s.beta(), s.responseWords(), 100 * s.truncatedShare(), s.teacherFallbacks(), s.seconds());
     }
 
     @Override
     public MimeBundle toMimeBundle() {
         String png = Renderers.base64(Renderers.pngOf(image()));
         // HTML for notebooks (charts, numbers and stories together); the PNG too, for files and plain viewers.
-        var html = new StringBuilder("<div class=\"storylab-ppo\"><img src=\"data:image/png;base64,").append(png).append("\"/>")
+        var html = new StringBuilder("<div class=\"storylab-rl\"><img src=\"data:image/png;base64,").append(png).append("\"/>")
                 .append("<p style=\"font-family:monospace\">").append(Html.escape(latest())).append("</p>");
         if (!steps.isEmpty()) {
             var s = steps.get(steps.size() - 1);
