@@ -3,7 +3,9 @@
 // Starts a Jupyter server (Debian's jupyter-notebook) on a free loopback port over a copy of the
 // notebooks, opens the quick start in headless Chromium (Debian's chromium), runs all cells, and checks
 // that an inline chart image, an HTML table and a display updated in place (its last value) appear.
-// Saves a screenshot. Exits non-zero with the reason on any failure.
+// Then it moves the temperature slider (a widget; Debian's Notebook draws it with its jupyter-js-widgets
+// extension, widget protocol 1) and waits for the kernel's new sample, and opens the pager with ?Pretrain.
+// Saves screenshots. Exits non-zero with the reason on any failure.
 import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import net from "node:net";
@@ -52,13 +54,16 @@ const server = spawn(
   "jupyter",
   ["notebook", "--no-browser", `--port=${port}`, "--ip=127.0.0.1", `--notebook-dir=${work}`,
    "--NotebookApp.token=", "--NotebookApp.password=", "--allow-root"],
-  { env: { ...process.env, JUPYTER_PATH: jupyterPath }, stdio: ["ignore", "pipe", "pipe"] },
+  // Its own data folder: the kernel's history goes there, not into the user's.
+  { env: { ...process.env, JUPYTER_PATH: jupyterPath, JUPYTER_DATA_DIR: path.join(work, ".jupyter-data") },
+    stdio: ["ignore", "pipe", "pipe"] },
 );
 server.stdout.on("data", (d) => log.push(d.toString()));
 server.stderr.on("data", (d) => log.push(d.toString()));
 
 let browser;
 let failed = null;
+const consoleLog = [];
 try {
   await waitForServer(`http://127.0.0.1:${port}/api`, 60_000);
   browser = await chromium.launch({
@@ -67,6 +72,7 @@ try {
            "--disable-component-update", "--disable-sync"],
   });
   const page = await browser.newPage({ viewport: { width: 1200, height: 1600 } });
+  page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") consoleLog.push(`[browser ${m.type()}] ${m.text()}`); });
   await page.goto(`http://127.0.0.1:${port}/notebooks/00-quickstart.ipynb`);
   await page.waitForFunction(
     () => window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel && Jupyter.notebook.kernel.is_connected(),
@@ -97,7 +103,48 @@ try {
   if (checks.outputs.includes("waiting…")) problems.push("the display updated in place still shows its first value");
   if (checks.errors.trim()) problems.push(`cells printed errors:\n${checks.errors}`);
   if (problems.length) throw new Error(problems.join("\n"));
-  console.log(`ok: ${checks.images} images, HTML table, in-place display; screenshot ${path.join(outDir, "quickstart.png")}`);
+
+  // The widget: the kernel sampled once at T = 0.7; one step right on the slider must make it sample at 0.8.
+  // (Notebook 6 draws widgets in the cell's widget area, above its outputs; the whole cell is searched.)
+  const widgetArea = page.locator(".cell", { hasText: 'Control.slider("temperature"' }).first();
+  await widgetArea.locator(".ui-slider-handle, .noUi-handle").first().waitFor({ timeout: 60_000 })
+    .catch(async (e) => { throw new Error(`no slider in the widget cell: ${await widgetArea.innerHTML()}\n${e.message}`); });
+  const first = await widgetArea.innerText();
+  if (!first.includes("T = 0.7: One")) throw new Error(`the widget's output area does not show the first sample:\n${first}`);
+  await widgetArea.locator(".ui-slider-handle, .noUi-handle").first().focus();
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(
+    () => Array.from(document.querySelectorAll(".output_area")).some((e) => e.innerText.includes("T = 0.8: One")),
+    null, { timeout: 30_000, polling: 250 });
+  const moved = await widgetArea.innerText();
+  if (moved.includes("T = 0.7: One")) throw new Error(`the old sample was not replaced:\n${moved}`);
+  await widgetArea.screenshot({ path: path.join(outDir, "widget.png") });
+  await widgetArea.locator(".ui-slider-handle, .noUi-handle").first().blur();
+
+  // The pager: ?Pretrain shows the class comment and its public methods.
+  await page.evaluate(() => {
+    const cell = Jupyter.notebook.insert_cell_at_bottom("code");
+    cell.set_text("?Pretrain");
+    cell.execute();
+  });
+  await page.waitForFunction(
+    () => { const p = document.querySelector("#pager"); return p && p.getBoundingClientRect().height > 50 && p.innerText.includes("Pretraining as one fluent sentence"); },
+    null, { timeout: 120_000, polling: 250 })
+    .catch(async (e) => {
+      const seen = await page.evaluate(() => {
+        const cells = Jupyter.notebook.get_cells();
+        const last = cells[cells.length - 1];
+        const p = document.querySelector("#pager");
+        return `pager (height ${p?.getBoundingClientRect().height}): ${p?.innerText?.slice(0, 300)}\nlast cell "${last.get_text()}" `
+          + `prompt ${last.input_prompt_number}, outputs ${JSON.stringify(last.output_area.outputs).slice(0, 500)}`;
+      });
+      throw new Error(`the pager did not show ?Pretrain: ${seen}\n${e.message}`);
+    });
+  const pager = await page.locator("#pager").innerText();
+  if (!pager.includes("static Pretrain of(Gpt model, Tokenizer tokenizer, Corpus corpus)"))
+    throw new Error(`the pager does not list Pretrain's methods:\n${pager.slice(0, 2000)}`);
+  await page.screenshot({ path: path.join(outDir, "pager.png") });
+  console.log(`ok: ${checks.images} images, HTML table, in-place display, slider moved (T 0.7 -> 0.8, sampled again), pager; screenshots in ${outDir}`);
 } catch (e) {
   failed = e;
 } finally {
@@ -105,6 +152,7 @@ try {
   server.kill("SIGTERM");
 }
 if (failed) {
-  console.error(`FAILED: ${failed.message}\n--- jupyter server log ---\n${log.join("").slice(-4000)}`);
+  console.error(`FAILED: ${failed.message}\n--- browser console ---\n${consoleLog.join("\n").slice(-4000)}`
+    + `\n--- jupyter server log ---\n${log.join("").slice(-4000)}`);
   process.exit(1);
 }

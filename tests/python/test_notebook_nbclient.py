@@ -33,6 +33,21 @@ class QuickstartThroughKernel(unittest.TestCase):
         self.assertNotIn("waiting…", texts)
         self.assertIn('XYChart "Live: step 5" 520x300', texts)
 
+    def test_widget_state_is_saved_so_the_exported_notebook_still_shows_the_slider(self):
+        state = self.nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]
+        self.assertEqual((state["version_major"], state["version_minor"]), (2, 0))
+        models = state["state"]
+        slider = [m for m in models.values() if m["model_name"] == "FloatSliderModel"][0]
+        self.assertEqual(slider["model_module"], "@jupyter-widgets/controls")
+        self.assertEqual((slider["state"]["description"], slider["state"]["value"]), ("temperature", 0.7))
+        output = [m for m in models.values() if m["model_name"] == "OutputModel"][0]
+        captured = [o["data"]["text/plain"] for o in output["state"]["outputs"] if "data" in o]
+        self.assertTrue(captured and captured[-1].startswith("T = 0.7: One"), captured)
+        views = [o["data"]["application/vnd.jupyter.widget-view+json"]["model_id"] for o in self.outputs
+                 if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+        self.assertEqual(len(views), 1)
+        self.assertEqual(models[views[0]]["model_name"], "VBoxModel")
+
     def test_no_errors(self):
         self.assertFalse([o for o in self.outputs if o.output_type == "error"])
 

@@ -2,6 +2,9 @@ package storylab;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import storylab.display.Control;
 import storylab.display.Display;
 import storylab.display.DisplayHandle;
 
@@ -57,6 +60,16 @@ public final class Lab {
     public static Path runs(String name) {
         String root = System.getenv("STORYLAB_RUNS");
         return (root != null && !root.isBlank() ? Path.of(root) : home().resolve("runs")).resolve(name);
+    }
+
+    /**
+     * Controls that re-run {@code function} each time one moves, its result shown below them:
+     * {@code interact(v -> world.story(v.integer("seed")), Control.slider("seed", 0, 99, 42))}.
+     * Run headless, the function runs once with the initial values.
+     */
+    public static void interact(Function<Control.Values, ?> function, Control... controls) {
+        if (controls.length == 0) throw new IllegalArgumentException("interact needs at least one control, e.g. Control.slider(\"n\", 0, 10, 5)");
+        Display.sink().interact(List.of(controls), function);
     }
 
     /** Asks the person at the notebook a question and returns the answer (Jupyter's input box). */

@@ -53,7 +53,8 @@ final class Evaluator implements AutoCloseable {
             "ai.djl.ndarray.*", "ai.djl.ndarray.types.*", "ai.djl.ndarray.index.*",
             "tech.tablesaw.api.*", "org.knowm.xchart.*", "org.knowm.xchart.style.*",
             "storylab.*", "storylab.display.*", "storylab.data.*", "storylab.data.world.*", "storylab.text.*", "storylab.model.*",
-            "storylab.train.*", "storylab.curriculum.*", "storylab.rl.*", "storylab.teacher.*", "storylab.eval.*", "storylab.experiment.*");
+            "storylab.train.*", "storylab.curriculum.*", "storylab.rl.*", "storylab.teacher.*", "storylab.eval.*", "storylab.experiment.*",
+            "storylab.widgets.*");
 
     private static final long GRACE_MILLIS = 800; // polite interrupt first; then JShell's hard stop
 
@@ -243,8 +244,28 @@ final class Evaluator implements AutoCloseable {
                 "Interrupted: the cell was stopped. Variables defined before the interrupt keep their values."));
     }
 
+    /** The thread running a magic (outside JShell), so an interrupt reaches %maven's wait too. */
+    private volatile Thread magic;
+
+    interface MagicCall {
+        Object run() throws CellFailure;
+    }
+
+    /** Runs a magic where {@link #interrupt} can reach it; the interrupt flag does not outlive the magic. */
+    Object asMagic(MagicCall call) throws CellFailure {
+        magic = Thread.currentThread();
+        try {
+            return call.run();
+        } finally {
+            magic = null;
+            Thread.interrupted();
+        }
+    }
+
     /** Asks the running cell to stop: Thread.interrupt now, JShell's hard stop after a grace period. */
     void interrupt() {
+        Thread m = magic;
+        if (m != null) m.interrupt();
         if (!running) return;
         interrupted = true;
         Thread t = CapturingExecutionControl.runningThread();
@@ -271,7 +292,10 @@ final class Evaluator implements AutoCloseable {
         return new Completion(anchor[0], cursor, List.copyOf(matches));
     }
 
-    /** Signature and javadoc of what is at the cursor (also with the cursor at the end of a name). */
+    /**
+     * Signature and documentation of what is at the cursor (also with the cursor at the end of a name).
+     * With {@code detail} (the pager, {@code ?Name}), a class also lists its public constructors and methods.
+     */
     Optional<String> inspect(String code, int cursor, boolean detail) {
         cursor = Math.max(0, Math.min(cursor, code.length()));
         int end = cursor;
@@ -279,33 +303,99 @@ final class Evaluator implements AutoCloseable {
         String head = code.substring(0, end);
         for (String attempt : List.of(head, head + "(")) {
             var docs = analysis.documentation(attempt, attempt.length(), true);
-            if (!docs.isEmpty()) {
-                return Optional.of(docs.stream().map(d -> d.signature()
-                        + (detail && d.javadoc() != null && !d.javadoc().isBlank() ? "\n\n" + d.javadoc().strip() : ""))
-                        .distinct().collect(Collectors.joining("\n\n")));
+            if (docs.isEmpty()) continue;
+            var text = docs.stream().map(d -> d.signature() + documentation(d).map(doc -> "\n\n" + doc).orElse(""))
+                    .distinct().collect(Collectors.joining("\n\n"));
+            if (detail && docs.size() == 1 && !docs.get(0).signature().contains("(")) {
+                String members = loadedClass(docs.get(0).signature()).map(Javadoc::members).orElse("");
+                if (!members.isEmpty()) text += "\n\n" + members;
+            }
+            return Optional.of(text);
+        }
+        return Optional.empty();
+    }
+
+    /** JShell's javadoc (the JDK's, from src.zip) or, for the lab, the comment in the sources the kernel ships. */
+    private static Optional<String> documentation(SourceCodeAnalysis.Documentation d) {
+        if (d.javadoc() != null && !d.javadoc().isBlank()) return Optional.of(Javadoc.format(d.javadoc()));
+        String sig = d.signature();
+        int paren = sig.indexOf('(');
+        if (paren < 0) return Javadoc.lab(qualified(sig), null, -1).map(Javadoc::format);
+        String before = sig.substring(0, paren);
+        String name = before.substring(before.lastIndexOf(' ') + 1);
+        String args = sig.substring(paren + 1, sig.lastIndexOf(')')).replaceAll("<[^<>]*>", "").replaceAll("<[^<>]*>", "");
+        int params = args.isBlank() ? 0 : args.split(",").length;
+        int dot = name.lastIndexOf('.');
+        if (dot < 0) return Optional.empty();
+        String member = name.substring(dot + 1);
+        return Javadoc.lab(qualified(name.substring(0, dot)), member, params)
+                .or(() -> Javadoc.lab(qualified(name), member, params)) // a constructor: Type(…)
+                .map(Javadoc::format);
+    }
+
+    /**
+     * The class a signature names, if the kernel's class loader has it. JShell writes imported names short
+     * (Lab, not storylab.Lab), so the default imports are tried too; nested classes use '$'.
+     */
+    static Optional<Class<?>> loadedClass(String signature) {
+        String name = signature.replaceAll("<.*", "").strip();
+        var candidates = new ArrayList<String>();
+        candidates.add(name);
+        for (String p : DEFAULT_IMPORTS) candidates.add(p.substring(0, p.length() - 1) + name);
+        for (String candidate : candidates) {
+            for (String n = candidate; ; ) {
+                try {
+                    return Optional.of(Class.forName(n, false, ClassLoader.getSystemClassLoader()));
+                } catch (ClassNotFoundException | LinkageError e) {
+                    int dot = n.lastIndexOf('.');
+                    if (dot < 0 || n.indexOf('.') == dot) break;
+                    n = n.substring(0, dot) + "$" + n.substring(dot + 1);
+                }
             }
         }
         return Optional.empty();
     }
 
-    /** Jupyter's is_complete: complete, incomplete (more lines will follow) or invalid (can never compile). */
-    String isComplete(String code) {
-        if (hasUnmatchedCloser(code)) return "invalid";
+    private static String qualified(String className) {
+        return loadedClass(className).map(c -> c.getCanonicalName() != null ? c.getCanonicalName() : c.getName()).orElse(className);
+    }
+
+    /** Jupyter's is_complete answer: the status, and for incomplete code the indent of the next line. */
+    record Readiness(String status, String indent) {}
+
+    /**
+     * Jupyter's is_complete: complete, incomplete (more lines will follow) or invalid (can never parse, as
+     * ipykernel answers for a syntax error). Each complete snippet is parsed, not compiled: an unknown
+     * name is still "complete", since a later cell may declare it.
+     */
+    Readiness isComplete(String code) {
+        if (hasUnmatchedCloser(code)) return new Readiness("invalid", null);
         String remaining = code;
         while (!remaining.isBlank()) {
             var info = analysis.analyzeCompletion(remaining);
             switch (info.completeness()) {
                 case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE:
-                    return "incomplete";
+                    return new Readiness("incomplete", indentHint(code));
                 case UNKNOWN:
-                    return "invalid";
+                    return new Readiness("invalid", null);
                 default:
                     break;
             }
+            if (info.source() != null && !Syntax.parses(info.source())) return new Readiness("invalid", null);
             if (info.remaining().length() >= remaining.length()) break;
             remaining = info.remaining();
         }
-        return "complete";
+        return new Readiness("complete", null);
+    }
+
+    /** The indent of the last line, one level deeper after an opening bracket. */
+    static String indentHint(String code) {
+        var lines = code.stripTrailing().split("\n", -1);
+        String last = lines[lines.length - 1];
+        String indent = last.substring(0, last.length() - last.stripLeading().length());
+        String end = last.replaceAll("//.*$", "").stripTrailing();
+        boolean opens = end.endsWith("{") || end.endsWith("(") || end.endsWith("[") || end.endsWith(",") || end.endsWith("->");
+        return opens ? indent + "    " : indent;
     }
 
     /** A ')' ']' or '}' with no opener before it can never be fixed by typing more. */

@@ -1,15 +1,20 @@
 package storylab.kernel;
 
 import java.util.HashMap;
+import java.util.List;
+import java.util.function.Function;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageType;
+import storylab.display.Control;
 import storylab.display.DisplaySink;
 import storylab.display.MimeBundle;
 import storylab.display.Progress;
+import storylab.display.Renderers;
+import storylab.widgets.Widgets;
 
 /**
  * The library's display sink, spoken as Jupyter messages on the running cell's iopub: display_data with a
@@ -77,9 +82,15 @@ final class JupyterSink implements DisplaySink {
         else publish(MessageType.PUBLISH_DISPLAY_DATA, content(bundle, id));
     }
 
+    /** Real widgets: sliders and the like above an output area the function's results replace. */
+    @Override
+    public void interact(List<Control> controls, Function<Control.Values, ?> function) {
+        Widgets.interact(controls, function, box -> display(Renderers.render(box)));
+    }
+
     static Map<String, Object> content(MimeBundle bundle, String displayId) {
         var c = new LinkedHashMap<String, Object>();
-        c.put("data", bundle.data());
+        c.put("data", Widgets.forWire(bundle.data()));
         c.put("metadata", Map.of());
         c.put("transient", Map.of("display_id", displayId));
         return c;

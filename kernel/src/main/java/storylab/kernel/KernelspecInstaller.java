@@ -35,7 +35,7 @@ final class KernelspecInstaller {
         spec.put("display_name", DISPLAY_NAME);
         spec.put("language", "java");
         spec.put("interrupt_mode", "message");
-        spec.put("env", Map.of());
+        spec.put("env", Map.of("STORYLAB_KERNEL_NAME", NAME)); // names the history file
         spec.put("metadata", Map.of("debugger", false));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("kernel.json").toFile(), spec);
         for (int size : new int[] {32, 64}) ImageIO.write(logo(size), "png", dir.resolve("logo-" + size + "x" + size + ".png").toFile());

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -52,7 +51,15 @@ final class Magics {
             }
         });
         line.put("maven", (args, s) -> {
-            for (Path jar : MavenResolver.resolve(List.of(args.strip().split("\\s+")))) s.evaluator().addToClasspath(jar.toString());
+            if (args.isBlank()) throw failure("MavenError", "%maven needs coordinates, e.g. %maven org.apache.commons:commons-text:1.12.0");
+            var coordinates = List.of(args.strip().split("\\s+"));
+            var r = Maven.resolve(coordinates, Maven.Settings.user(), s.evaluator().classpath());
+            for (Path jar : r.jars()) s.evaluator().addToClasspath(jar.toString());
+            System.out.println("%maven: added " + r.jars().size() + " jar" + (r.jars().size() == 1 ? "" : "s") + " for " + String.join(", ", coordinates)
+                    + (r.alreadyThere().isEmpty() ? "" : "; already in the kernel: " + String.join(", ", r.alreadyThere())));
+            if (!r.conflicts().isEmpty())
+                System.err.println("%maven: the kernel has other versions of " + r.conflicts().size() + " of these; its own load first, so these are left out:\n  "
+                        + String.join("\n  ", r.conflicts().stream().map(Maven.Conflict::toString).toList()));
             return Evaluator.NO_VALUE;
         });
         cell.put("time", (args, body, s) -> {
@@ -108,52 +115,4 @@ final class Magics {
         }
         return out;
     }
-
-    /** Resolves Maven coordinates with their dependencies by running Maven itself on a throwaway POM. */
-    static final class MavenResolver {
-        private MavenResolver() {}
-
-        static List<Path> resolve(List<String> coordinates) throws Evaluator.CellFailure {
-            var deps = new StringBuilder();
-            for (String c : coordinates) {
-                String[] g = c.split(":");
-                if (g.length < 3 || g.length > 4)
-                    throw failure("MavenError", "%maven: expected group:artifact:version, got \"" + c + "\"");
-                deps.append("<dependency><groupId>").append(g[0]).append("</groupId><artifactId>").append(g[1])
-                        .append("</artifactId><version>").append(g[g.length - 1]).append("</version>")
-                        .append(g.length == 4 ? "<classifier>" + g[2] + "</classifier>" : "").append("</dependency>");
-            }
-            try {
-                Path dir = Files.createTempDirectory("storylab-maven");
-                Files.writeString(dir.resolve("pom.xml"), """
-                        <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
-                        <groupId>storylab.magic</groupId><artifactId>resolve</artifactId><version>1</version>
-                        <dependencies>%s</dependencies></project>""".formatted(deps));
-                var cmd = new ArrayList<>(List.of(mavenCommand(), "-q", "-B", "-f", dir.resolve("pom.xml").toString(),
-                        "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies",
-                        "-DoutputDirectory=" + dir.resolve("jars"), "-DincludeScope=runtime"));
-                var proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-                String log = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!proc.waitFor(10, TimeUnit.MINUTES) || proc.exitValue() != 0)
-                    throw failure("MavenError", "%maven could not resolve " + coordinates + ":\n" + log.strip());
-                try (Stream<Path> jars = Files.list(dir.resolve("jars"))) {
-                    var list = jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
-                    System.out.println("%maven: added " + list.size() + " jars for " + String.join(", ", coordinates));
-                    return list;
-                }
-            } catch (IOException e) {
-                throw failure("MavenError", "%maven: " + e.getMessage() + " (is Maven installed? start the kernel through ./storylab, or set STORYLAB_HOME, to use StoryLab's ./mvnw)");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw failure("Interrupted", "%maven was interrupted");
-            }
-        }
-
-        private static String mavenCommand() {
-            for (String home : new String[] {System.getProperty("storylab.home"), System.getenv("STORYLAB_HOME")})
-                if (home != null && Files.isExecutable(Path.of(home, "mvnw"))) return Path.of(home, "mvnw").toString();
-            return "mvn";
-        }
-    }
-
 }

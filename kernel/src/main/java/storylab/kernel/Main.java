@@ -72,6 +72,7 @@ public final class Main {
             evaluator.warmUp();
             return new Session(evaluator);
         });
+        Log.info("kernel starting"); // Log keeps the real stderr: it must load before the kernel redirects System.err
         var kernel = new StoryLabKernel(session);
         var connection = new StoryLabConnection(props);
         kernel.serve(connection);
@@ -90,6 +91,8 @@ public final class Main {
             session.run("var t = Table.create(\"t\", IntColumn.create(\"n\", 1, 2));\nvar c = new XYChartBuilder().build();\nc.addSeries(\"s\", new double[] {1}, new double[] {1});");
             storylab.display.Renderers.render(session.run("t").value());
             storylab.display.Renderers.render(session.run("c").value());
+            storylab.display.Renderers.render(new storylab.widgets.VBox(new storylab.widgets.IntSlider(), new storylab.widgets.Output()));
+            session.evaluator().isComplete("int x = 1;");
             session.evaluator().complete("Math.ma", 7);
             session.evaluator().inspect("Math.max", 8, true);
             new StoryLabConnection(new KernelConnectionProperties("127.0.0.1", 0, 0, 0, 0, 0, "tcp", "hmac-sha256", "warm")).close();

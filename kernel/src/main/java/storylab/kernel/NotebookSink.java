@@ -123,7 +123,8 @@ final class NotebookSink implements DisplaySink {
 
     private static ObjectNode data(MimeBundle bundle) {
         var data = JSON.objectNode();
-        bundle.data().forEach(data::put);
+        // A widget needs a live kernel to draw from; a headless notebook keeps its text form only.
+        bundle.data().forEach((mime, value) -> { if (!mime.equals("application/vnd.jupyter.widget-view+json")) data.put(mime, value); });
         return data;
     }
 }

@@ -40,7 +40,7 @@ final class Session implements AutoCloseable {
             int nl = stripped.indexOf('\n');
             String first = nl < 0 ? stripped : stripped.substring(0, nl);
             String body = nl < 0 ? "" : stripped.substring(nl + 1);
-            return new Outcome(magics.runCell(first, body, this), null);
+            return new Outcome(evaluator.asMagic(() -> magics.runCell(first, body, this)), null);
         }
         // Line magics run where they stand; the Java between them runs in order.
         Object value = Evaluator.NO_VALUE;
@@ -49,7 +49,7 @@ final class Session implements AutoCloseable {
             if (isLineMagic(line)) {
                 if (!java.toString().isBlank()) evaluator.eval(java.toString());
                 java.setLength(0);
-                value = magics.runLine(line, this);
+                value = evaluator.asMagic(() -> magics.runLine(line, this));
             } else {
                 java.append(line).append('\n');
             }

@@ -17,6 +17,8 @@ import org.dflib.jjava.jupyter.messages.request.IsCompleteRequest;
 import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 import storylab.display.Display;
 import storylab.display.Renderers;
+import storylab.widgets.Comms;
+import storylab.widgets.Widgets;
 
 /**
  * The Jupyter kernel: maps each shell and control request to the session (evaluate, complete, inspect),
@@ -30,14 +32,38 @@ final class StoryLabKernel {
     private final CompletableFuture<Session> session;
     private final OutputRouter output = new OutputRouter();
     private final JupyterSink sink = new JupyterSink();
-    private final History history = new History();
+    /** Persisted per kernelspec in Jupyter's data folder (the installer tells the kernel its spec's name). */
+    private final History history = History.persisted(History.defaultFile(System.getenv().getOrDefault("STORYLAB_KERNEL_NAME", KernelspecInstaller.NAME)));
     private int executionCount = 1;
+    /** The request being handled: widgets publish their comm messages under it. */
+    private volatile ShellReplyEnvironment current;
 
     /** The session may still be warming up (JShell takes a second): requests that need it wait for it. */
     StoryLabKernel(CompletableFuture<Session> session) {
         this.session = session;
         output.install();
         Display.install(sink);
+        Widgets.install();
+        Comms.install(new Comms.Transport() {
+            @Override
+            public void publish(String msgType, Map<String, Object> content, Map<String, Object> metadata) {
+                var env = current;
+                if (env == null) return;
+                output.flush(); // printed text before the widget change, as the code ran
+                publishWithMetadata(env, MessageType.getType(msgType), content, metadata);
+            }
+
+            @Override
+            public String parentId() {
+                var env = current;
+                return env == null ? "" : env.getContext().getHeader().getId();
+            }
+
+            @Override
+            public void flushOutput() {
+                output.flush();
+            }
+        });
     }
 
     void serve(JupyterConnection connection) {
@@ -50,7 +76,16 @@ final class StoryLabKernel {
         connection.setHandler(MessageType.INSPECT_REQUEST, this::inspect);
         connection.setHandler(MessageType.IS_COMPLETE_REQUEST, this::isComplete);
         connection.setHandler(MessageType.HISTORY_REQUEST, this::history);
-        connection.setHandler(MessageType.COMM_INFO_REQUEST, (env, msg) -> reply(env, MessageType.COMM_INFO_REPLY, ok(Map.of("comms", Map.of()))));
+        connection.setHandler(MessageType.COMM_INFO_REQUEST, (env, msg) -> {
+            env.setBusyDeferIdle();
+            reply(env, MessageType.COMM_INFO_REPLY, ok(Map.of("comms", Comms.info(msg.getContent().getTargetName()))));
+        });
+        connection.setHandler(MessageType.COMM_OPEN_COMMAND, (env, msg) -> comm(env, () -> {
+            var c = msg.getContent();
+            Comms.receiveOpen(c.getCommID(), c.getTargetName(), Json.map(c.getData()), msg.getNonNullMetadata());
+        }));
+        connection.setHandler(MessageType.COMM_MSG_COMMAND, (env, msg) -> comm(env, () -> Comms.receiveMessage(msg.getContent().getCommID(), Json.map(msg.getContent().getData()))));
+        connection.setHandler(MessageType.COMM_CLOSE_COMMAND, (env, msg) -> comm(env, () -> Comms.receiveClose(msg.getContent().getCommID())));
         connection.setHandler(MessageType.INTERRUPT_REQUEST, (env, msg) -> {
             // Answer first: the interrupted cell's own error reply follows on the shell channel.
             reply(env, MessageType.INTERRUPT_REPLY, ok(Map.of()));
@@ -87,6 +122,7 @@ final class StoryLabKernel {
         boolean store = request.shouldStoreHistory() && !silent;
         int count = store ? executionCount++ : executionCount;
         env.setStatusBusy();
+        current = env;
         if (!silent) publish(env, MessageType.PUBLISH_EXECUTE_INPUT, Map.of("code", request.getCode(), "execution_count", count));
         sink.attach(env, request.isStdinEnabled());
         output.route((stream, text) -> {
@@ -105,7 +141,7 @@ final class StoryLabKernel {
                 var bundle = Renderers.render(outcome.value());
                 output.flush();
                 resultText = bundle.plain();
-                publish(env, MessageType.PUBLISH_EXECUTION_RESULT, Map.of("execution_count", count, "data", bundle.data(), "metadata", Map.of()));
+                publish(env, MessageType.PUBLISH_EXECUTION_RESULT, Map.of("execution_count", count, "data", Widgets.forWire(bundle.data()), "metadata", Map.of()));
             }
             replyContent = ok(content);
         } catch (Evaluator.CellFailure failure) {
@@ -125,6 +161,28 @@ final class StoryLabKernel {
         if (store) history.add(count, request.getCode(), resultText);
         reply(env, MessageType.EXECUTE_REPLY, replyContent);
         env.setStatusIdle();
+    }
+
+    /**
+     * A comm message from the front end (a slider moved, a button clicked): widget callbacks run here,
+     * their printout and displays published under this message. A bad message is logged and reported on
+     * stderr; the kernel carries on.
+     */
+    private void comm(ShellReplyEnvironment env, Runnable action) {
+        env.setBusyDeferIdle();
+        current = env;
+        sink.attach(env, false);
+        output.route((stream, text) -> publish(env, MessageType.PUBLISH_STREAM, Map.of("name", stream, "text", text)));
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            output.flush();
+            String problem = e.getMessage() == null ? e.toString() : e.getMessage();
+            Log.warn(problem);
+            publish(env, MessageType.PUBLISH_STREAM, Map.of("name", "stderr", "text", "StoryLab: " + problem + "\n"));
+        } finally {
+            output.route(null);
+        }
     }
 
     private Map<String, Object> userExpressions(Map<String, String> expressions) {
@@ -158,8 +216,8 @@ final class StoryLabKernel {
 
     private void isComplete(ShellReplyEnvironment env, Message<IsCompleteRequest> msg) {
         env.setBusyDeferIdle();
-        String status = session.join().evaluator().isComplete(msg.getContent().getCode());
-        reply(env, MessageType.IS_COMPLETE_REPLY, status.equals("incomplete") ? Map.of("status", status, "indent", "    ") : Map.of("status", status));
+        var r = session.join().evaluator().isComplete(msg.getContent().getCode());
+        reply(env, MessageType.IS_COMPLETE_REPLY, r.indent() != null ? Map.of("status", r.status(), "indent", r.indent()) : Map.of("status", r.status()));
     }
 
     private void history(ShellReplyEnvironment env, Message<HistoryRequest> msg) {
@@ -169,7 +227,7 @@ final class StoryLabKernel {
             case TAIL -> history.tail(((HistoryRequest.Tail) r).getMaxReturnLength());
             case RANGE -> {
                 var range = (HistoryRequest.Range) r;
-                yield history.range(range.getStart(), range.getStop());
+                yield history.range(range.getSessionIndex(), range.getStart(), range.getStop());
             }
             case SEARCH -> {
                 var search = (HistoryRequest.Search) r;
@@ -184,6 +242,7 @@ final class StoryLabKernel {
     private void shutdown(ShellReplyEnvironment env, Message<ShutdownRequest> msg) {
         boolean restart = msg.getContent().isRestart();
         reply(env, MessageType.SHUTDOWN_REPLY, ok(Map.of("restart", restart)));
+        history.close();
         output.uninstall();
         env.markForShutdown();
     }
@@ -213,5 +272,11 @@ final class StoryLabKernel {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void publish(ShellReplyEnvironment env, MessageType<?> type, Map<String, Object> content) {
         env.publish(new Message(env.getContext(), type, content));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void publishWithMetadata(ShellReplyEnvironment env, MessageType<?> type, Map<String, Object> content, Map<String, Object> metadata) {
+        // No blobs (null, not empty): the base sends the content frame with "more" set when given a list.
+        env.publish(new Message(env.getContext(), type, content, null, metadata));
     }
 }

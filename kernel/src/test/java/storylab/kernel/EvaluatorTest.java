@@ -77,13 +77,28 @@ class EvaluatorTest {
 
     @Test
     void isCompleteKnowsCompleteIncompleteAndInvalid() {
-        assertEquals("complete", evaluator.isComplete("int x = 3;"));
-        assertEquals("complete", evaluator.isComplete("1 + 1"));
-        assertEquals("incomplete", evaluator.isComplete("for (int i = 0; i < 3; i++) {"));
-        assertEquals("invalid", evaluator.isComplete("int x = ;"));
-        assertEquals("invalid", evaluator.isComplete("}"));
-        assertEquals("invalid", evaluator.isComplete("foo(1))"));
-        assertEquals("complete", evaluator.isComplete("String s = \")\";"));
+        assertEquals("complete", evaluator.isComplete("int x = 3;").status());
+        assertEquals("complete", evaluator.isComplete("1 + 1").status());
+        assertEquals("complete", evaluator.isComplete("undeclaredYet(3)").status(), "a later cell may declare it");
+        assertEquals("incomplete", evaluator.isComplete("for (int i = 0; i < 3; i++) {").status());
+        assertEquals("invalid", evaluator.isComplete("int x = ;").status());
+        assertEquals("invalid", evaluator.isComplete("}").status());
+        assertEquals("invalid", evaluator.isComplete("foo(1))").status());
+        assertEquals("complete", evaluator.isComplete("String s = \")\";").status());
+    }
+
+    @Test
+    void codeThatCanNeverParseIsInvalidEvenWhenItLooksFinished() {
+        for (String bad : new String[] {"int 3x = 5;", "1 +* 2", "x y z", "int x = 3 3;", "int a = 1;\nx ==== y"})
+            assertEquals("invalid", evaluator.isComplete(bad).status(), bad);
+    }
+
+    @Test
+    void incompleteCodeGetsTheIndentOfItsNextLine() {
+        assertEquals("    ", evaluator.isComplete("for (int i = 0; i < 3; i++) {").indent());
+        assertEquals("    ", evaluator.isComplete("if (true) {\n    int y = 1;").indent());
+        assertEquals("        ", evaluator.isComplete("void f() {\n    if (true) {").indent());
+        assertNull(evaluator.isComplete("1 + 1").indent());
     }
 
     @Test
@@ -93,6 +108,25 @@ class EvaluatorTest {
         assertTrue(doc.get().contains("int Math.max(int a, int b)"), doc.get());
         assertTrue(evaluator.inspect("Math.max(1, 2)", 6, false).isPresent(), "cursor inside the name");
         assertTrue(evaluator.inspect("noSuchThingAnywhere", 19, false).isEmpty());
+    }
+
+    @Test
+    void inspectShowsTheJdksJavadocWhenItsSourcesAreInstalled() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(java.nio.file.Path.of(System.getProperty("java.home"), "lib", "src.zip")),
+                "the JDK's lib/src.zip is missing (Debian: apt-get install openjdk-17-source)");
+        var doc = evaluator.inspect("Math.max", 8, false).orElseThrow();
+        assertTrue(doc.contains("Returns the greater of two int values"), doc);
+        assertFalse(doc.contains("{@code"), "inline tags are unwrapped: " + doc);
+    }
+
+    @Test
+    void inspectShowsTheLabsJavadocFromTheShippedSources() {
+        var method = evaluator.inspect("Lab.runs", 8, false).orElseThrow();
+        assertTrue(method.contains("A run folder"), method);
+        var page = evaluator.inspect("Lab", 3, true).orElseThrow();
+        assertTrue(page.contains("The lab's front door"), page);
+        assertTrue(page.contains("static DisplayHandle display(Object obj)"), page);
+        assertTrue(page.contains("Shows an object below the cell"), "one-line summaries of the methods: " + page);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package storylab.display;
 
+import java.util.List;
+import java.util.function.Function;
+
 /**
  * Where the lab's output goes. The library only talks to this interface: the kernel installs one that
  * speaks the Jupyter protocol, the headless runner one that writes notebooks and a terminal progress bar,
@@ -25,4 +28,13 @@ public interface DisplaySink {
 
     /** Reports progress of a long task; sinks choose how (live display, terminal bar, nothing). */
     void progress(Progress progress);
+
+    /**
+     * Shows controls and runs {@code function} with their values, again each time one moves; what it returns
+     * is shown below them. This default has nobody to move them: it runs once with the initial values.
+     */
+    default void interact(List<Control> controls, Function<Control.Values, ?> function) {
+        Object result = function.apply(Control.Values.of(controls));
+        if (result != null) display(Renderers.render(result));
+    }
 }

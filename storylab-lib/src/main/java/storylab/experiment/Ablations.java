@@ -54,20 +54,21 @@ public final class Ablations {
     public static List<Variant> variants(ExperimentPlan plan) {
         // Paper A's single fixed prompt is the baseline of every group; "varied openings" is the one change.
         var base = plan.rl().steps(plan.ablationSteps()).prompts(List.of(storylab.rl.RlConfig.DEFAULT_PROMPT));
-        var rule = plan.teacher();
+        var teacher = plan.teacher();
         var v = new ArrayList<Variant>();
-        v.add(new Variant("reward", "paper reward", base, rule));
-        for (var c : Criterion.values()) v.add(new Variant("reward", "without " + c.name().toLowerCase(), base.formula(base.reward().formula().without(c)), rule));
-        v.add(new Variant("reward", "no length bonus", base.formula(Reward.noLengthBonus()), rule));
-        v.add(new Variant("reward", "length bonus ×2", base.formula(base.reward().formula().lengthWeight(2 * base.reward().formula().lengthWeight())), rule));
-        v.add(new Variant("KL", "preset β " + base.kl().beta() + (base.kl().adaptive() ? " (adaptive)" : ""), base, rule));
-        for (double beta : new double[] {0.02, 0.5}) v.add(new Variant("KL", "fixed β " + beta, base.fixedKl(beta), rule));
-        v.add(new Variant("KL", "adaptive β (paper: 0.2 → target 6)", base.adaptiveKl(0.2, 6), rule));
-        v.add(new Variant("teacher", "rule teacher", base, rule));
+        v.add(new Variant("reward", "paper reward", base, teacher));
+        for (var c : Criterion.values()) v.add(new Variant("reward", "without " + c.name().toLowerCase(), base.formula(base.reward().formula().without(c)), teacher));
+        v.add(new Variant("reward", "no length bonus", base.formula(Reward.noLengthBonus()), teacher));
+        v.add(new Variant("reward", "length bonus ×2", base.formula(base.reward().formula().lengthWeight(2 * base.reward().formula().lengthWeight())), teacher));
+        v.add(new Variant("KL", "preset β " + base.kl().beta() + (base.kl().adaptive() ? " (adaptive)" : ""), base, teacher));
+        for (double beta : new double[] {0.02, 0.5}) v.add(new Variant("KL", "fixed β " + beta, base.fixedKl(beta), teacher));
+        v.add(new Variant("KL", "adaptive β (paper: 0.2 → target 6)", base.adaptiveKl(0.2, 6), teacher));
+        v.add(new Variant("teacher", plan.teacher().kind() + " teacher (the plan's)", base, teacher));
+        if (!plan.teacher().kind().equals("rule")) v.add(new Variant("teacher", "rule teacher", base, TeacherSpec.rule(2_000, 7)));
         var llm = TeacherSpec.llmFromEnv();
         if (llm != null) v.add(new Variant("teacher", "LLM teacher", base, llm));
-        v.add(new Variant("prompts", "one fixed prompt (paper)", base, rule));
-        v.add(new Variant("prompts", "varied openings", base.prompts(OPENINGS), rule));
+        v.add(new Variant("prompts", "one fixed prompt (paper)", base, teacher));
+        v.add(new Variant("prompts", "varied openings", base.prompts(OPENINGS), teacher));
         return v;
     }
 

@@ -43,16 +43,16 @@ public record ExperimentPlan(String scale, long worldSeed, int vocab, long bpeWo
             case TEST -> new ExperimentPlan("test", 42, 300, 20_000, GptConfig.tiny(300).withD(32).withLayers(2).withHeads(2).withContext(64),
                     8, 3e-3, List.of(2_000L, 5_000L, 10_000L),
                     Ppo.workshop().batch(4, 2).epochs(2).sampling(16, 1.0, 0, 1.0).lr(1e-4).steps(2).checkpointEvery(0),
-                    TeacherSpec.rule(100, 7), 8, 12, 6, 1, 0, 42);
+                    TeacherSpec.offline(), 8, 12, 6, 1, 0, 42);
             // The tiny student on 2k BPE tokens, as in notebooks 01 and 03: readable stories by ~600k words, and PPO
             // at the workshop preset long enough for the score to move.
             case WORKSHOP -> new ExperimentPlan("workshop", 42, 2_000, 500_000, GptConfig.tiny(2_000),
                     16, 3e-3, List.of(100_000L, 300_000L, 600_000L),
                     Ppo.workshop().steps(25).checkpointEvery(0),
-                    TeacherSpec.rule(2_000, 7), 32, 60, 30, 8, 600_000L, 42);
+                    TeacherSpec.offline(), 32, 60, 30, 8, 600_000L, 42);
             case PAPER -> new ExperimentPlan("paper", 42, 16_000, 10_000_000, GptConfig.gpt2Small(), 16, 5e-4,
                     List.of(1_000_000L, 2_000_000L, 5_000_000L, 10_000_000L, 20_000_000L, 50_000_000L, 90_000_000L, 200_000_000L, 500_000_000L, 900_000_000L),
-                    Ppo.paper().checkpointEvery(0), TeacherSpec.rule(2_000, 7), 360, 600, 300, 920, 90_000_000L, 42);
+                    Ppo.paper().checkpointEvery(0), TeacherSpec.offline(), 360, 600, 300, 920, 90_000_000L, 42);
         };
     }
 

@@ -130,8 +130,8 @@ public final class OfflineTeacher implements Teacher {
     private Scores explain(Judge.Verdict v) {
         var reasons = new ArrayList<Reason>();
         int r = v.readability(), c = v.coherence();
-        if (r < 3) why(reasons, Criterion.READABILITY, judge.saved.readability(), v.features().readability());
-        if (c < 3) why(reasons, Criterion.COHERENCE, judge.saved.coherence(), v.features().coherence());
+        if (r < 3) why(reasons, Criterion.READABILITY, judge.saved.readability(), v.features().readability(), v.features().rules());
+        if (c < 3) why(reasons, Criterion.COHERENCE, judge.saved.coherence(), v.features().coherence(), v.features().rules());
         // The rubric's creativity 0 is "dull or incomprehensible": a story cannot be more creative than readable.
         int k = Math.min(v.creativity(), r);
         if (k < 3) {
@@ -142,14 +142,34 @@ public final class OfflineTeacher implements Teacher {
         return new Scores(r, c, k, Scores.Source.OK, name(), "", reasons);
     }
 
-    /** The two measurements that pulled a head's verdict down the most, against an average fitted example. */
-    private static void why(List<Reason> out, Criterion criterion, Logistic head, double[] x) {
+    /** What each measurement means, in words, when it pulls a grade down. */
+    private static final Map<String, String> MEANING = Map.of(
+            "mean log-prob", "the judge's language model finds the text hard to predict",
+            "SLOR", "its word sequences are unusual even for the words they use",
+            "worst 10% log-prob", "some words are very unlikely where they stand",
+            "worst 10% SLOR", "some words are very unlikely where they stand, even for rare words",
+            "ends a sentence", "the story stops in the middle of a sentence",
+            "predictable ending", "the ending repeats what came before",
+            "repeated 4-grams", "the story repeats its own phrases");
+
+    /**
+     * The two measurements that pulled a head's verdict down the most, against an average fitted example; a rule
+     * measurement brings the rules' own reasons.
+     */
+    private static void why(List<Reason> out, Criterion criterion, Logistic head, double[] x, Scores rules) {
         double[] contrib = head.contributions(x);
         for (int pick = 0; pick < 2; pick++) {
             int worst = -1;
             for (int j = 0; j < contrib.length; j++) if (contrib[j] < -0.25 && (worst < 0 || contrib[j] < contrib[worst])) worst = j;
             if (worst < 0) return;
-            out.add(Reason.of(criterion, -contrib[worst], String.format("the judge: %s is unlike real text (%.2f)", head.features().get(worst), x[worst])));
+            String feature = head.features().get(worst);
+            if (feature.startsWith("rule ")) {
+                var own = rules.reasons(criterion);
+                if (own.isEmpty()) out.add(Reason.of(criterion, -contrib[worst], "the rules' " + criterion.label() + " checks"));
+                else for (var r : own) out.add(Reason.of(criterion, r.cost(), r.why()));
+            } else {
+                out.add(Reason.of(criterion, -contrib[worst], MEANING.getOrDefault(feature, feature + " is unlike real text")));
+            }
             contrib[worst] = 0;
         }
     }

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real browser: Jupyter Notebook (Debian's jupyter-notebook) serves the quick start, headless Chromium
- * runs all its cells on the StoryLab kernel, and tests/browser/quickstart.mjs checks what appears.
- * The screenshot is kept in tests/target/browser/.
+ * runs all its cells on the StoryLab kernel, and tests/browser/quickstart.mjs checks what appears, moves
+ * the temperature slider (Debian's jupyter-js-widgets extension draws it) until the kernel samples again,
+ * and opens the pager. The screenshots are kept in tests/target/browser/.
  */
 class BrowserTest {
 
@@ -21,7 +22,7 @@ class BrowserTest {
     static Path prefix;
 
     @Test
-    void quickstartRunsInARealBrowser() throws Exception {
+    void quickstartRunsInARealBrowserWithAWidgetAndThePager() throws Exception {
         Path browserDir = Repo.root().resolve("tests").resolve("browser");
         boolean ready = Files.isExecutable(Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium")))
                 && Files.isDirectory(browserDir.resolve("node_modules").resolve("playwright-core"))

@@ -28,7 +28,8 @@ class JupyterClientTest {
 
     private static void unittest(String module) throws Exception {
         var r = Repo.run(List.of(Repo.PYTHON, "-m", "unittest", "-v", module), Repo.root().resolve("tests").resolve("python"),
-                Map.of("JUPYTER_PATH", jupyterPath.toString(), "PYTHONDONTWRITEBYTECODE", "1"), 900);
+                // A data folder of its own: the kernel's history file must not land in the user's.
+                Map.of("JUPYTER_PATH", jupyterPath.toString(), "JUPYTER_DATA_DIR", prefix.resolve("data").toString(), "PYTHONDONTWRITEBYTECODE", "1"), 900);
         System.out.println(r.output());
         assertEquals(0, r.code(), module + " failed:\n" + r.output());
     }
@@ -46,6 +47,16 @@ class JupyterClientTest {
     @Test
     void stdinQuestionsAndInPlaceDisplaysWorkOverTheWire() throws Exception {
         unittest("test_stdin_and_display");
+    }
+
+    @Test
+    void commsAndWidgetsRoundTripOverTheWire() throws Exception {
+        unittest("test_widgets_and_comms");
+    }
+
+    @Test
+    void documentationHistoryAndIsCompleteOverTheWire() throws Exception {
+        unittest("test_docs_history_is_complete");
     }
 
     @Test

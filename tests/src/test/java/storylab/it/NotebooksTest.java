@@ -33,7 +33,9 @@ class NotebooksTest {
     void runsHeadlessAtTestScale(String notebook) throws Exception {
         Path out = runs.resolve("out").resolve(notebook.replace(".ipynb", "")).resolve(notebook);
         var r = Repo.run(List.of(Repo.root().resolve("storylab").toString(), "run", "notebooks/" + notebook, "-o", out.toString()),
-                Repo.root(), Map.of("STORYLAB_SCALE", "test", "STORYLAB_RUNS", runs.toString()), 900);
+                Repo.root(), Map.of("STORYLAB_SCALE", "test", "STORYLAB_RUNS", runs.toString(),
+                        // the offline teacher's judge, trained once by the library's tests, is reused rather than retrained per notebook
+                        "STORYLAB_JUDGES", Repo.root().resolve("runs").resolve("judge").toString()), 900);
         System.out.println(r.output());
         assertEquals(0, r.code(), notebook + " failed:\n" + r.output());
         Repo.assumePythonModules("nbformat");
