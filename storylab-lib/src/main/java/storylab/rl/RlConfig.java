@@ -140,8 +140,6 @@ public record RlConfig(Algorithm algorithm, Optim optim, Generation generation, 
         if ((algorithm.grouped()) && optim.batch() % group.k() != 0)
             throw new IllegalArgumentException(algorithm + " draws " + group.k() + " stories per prompt, so the batch (" + optim.batch()
                     + ") must be a multiple of " + group.k() + ": use batch(" + Math.max(group.k(), optim.batch() / group.k() * group.k()) + ", …) or group(k)");
-        if (algorithm.grouped() && optim.miniBatch() % group.k() != 0)
-            throw new IllegalArgumentException("the minibatch (" + optim.miniBatch() + ") must hold whole groups of " + group.k() + " stories");
     }
 
     public RlConfig algorithm(Algorithm v) { return new RlConfig(v, optim, generation, kl, reward, ppo, group, preference, run); }
