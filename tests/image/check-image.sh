@@ -6,7 +6,8 @@
 # and, inside it with chroot as the `lab` user: checks the kernelspec, the unpacked PyTorch natives, runs the
 # quick start with no network at all, starts the Jupyter server on loopback and checks it asks for a token,
 # runs the image's HEALTHCHECK, and, where Chromium and playwright-core are here, runs the quick start in a
-# real browser against it. Prints "ok: ..." per check; exits 77 (skip) when podman, debootstrap or root is
+# real browser against it. Last, the default (pypi) build with no Python package index must fail and name
+# FRONTEND=debian. Prints "ok: ..." per check; exits 77 (skip) when podman, debootstrap or root is
 # missing. Cache: STORYLAB_IMAGE_CACHE (base rootfs); Maven's cache is a podman build cache mount.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
