@@ -49,9 +49,9 @@ try {
       errors: text(".output_error, .output_stderr pre").join("\n"),
     };
   });
+  await page.screenshot({ path: path.join(outDir, "image-quickstart.png"), fullPage: true });
   // Stop the kernel so the server can be stopped cleanly.
   await page.evaluate(() => Jupyter.notebook.session.delete());
-  await page.screenshot({ path: path.join(outDir, "image-quickstart.png"), fullPage: true });
   const problems = [];
   if (checks.images < 2) problems.push(`expected at least 2 inline chart images, found ${checks.images}`);
   if (!checks.tables.includes("The Brave Little Fox")) problems.push("the Tablesaw table did not render as HTML");
