@@ -106,9 +106,7 @@ public final class OfflineTeacher implements Teacher {
         var st = StoryText.parse(text);
         if (st.wordCount() == 0) return Scores.zero(name(), "empty story");
         if (st.fullSentences() == 0) return Scores.zero(name(), "less than one full sentence");
-        int dup = 0;
-        var seen = new HashSet<String>();
-        for (var s : st.sentences) if (s.length() >= 3 && !seen.add(st.sentenceKey(s))) dup++;
+        int dup = RubricTeacher.duplicateSentences(st);
         if (dup >= 2 && dup * 3 >= st.sentences.size()) return Scores.zero(name(), "stuck in a loop: " + dup + " of " + st.sentences.size() + " sentences repeat");
         if (loopingTail(st.words)) return Scores.zero(name(), "stuck in a loop: the same few words over and over");
         int[] ids = judge.rules.reference().ids(st);

@@ -162,7 +162,8 @@ public final class RubricTeacher implements Teacher {
         return cost;
     }
 
-    private static int duplicateSentences(StoryText st) {
+    /** Sentences of three or more words that repeat an earlier one. */
+    static int duplicateSentences(StoryText st) {
         var seen = new HashSet<String>();
         int dup = 0;
         for (var s : st.sentences) if (s.length() >= 3 && !seen.add(st.sentenceKey(s))) dup++;
