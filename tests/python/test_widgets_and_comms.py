@@ -17,19 +17,22 @@ class CommAndWidgetTests(unittest.TestCase):
         cls.kc.stop_channels()
         cls.km.shutdown_kernel(now=True)
 
-    def send(self, msg_type, content):
-        """Sends a comm message as a front end does; returns (its id, the iopub messages it caused)."""
-        msg = self.kc.session.msg(msg_type, content)
-        self.kc.shell_channel.send(msg)
-        msg_id = msg["header"]["msg_id"]
+    def caused_by(self, msg_id):
+        """The iopub messages a request caused, up to the kernel's idle."""
         msgs = []
         while True:
             m = self.kc.get_iopub_msg(timeout=30)
             if m["parent_header"].get("msg_id") != msg_id:
                 continue
             if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
-                return msg_id, msgs
+                return msgs
             msgs.append(m)
+
+    def send(self, msg_type, content):
+        """Sends a comm message as a front end does; returns (its id, the iopub messages it caused)."""
+        msg = self.kc.session.msg(msg_type, content)
+        self.kc.shell_channel.send(msg)
+        return msg["header"]["msg_id"], self.caused_by(msg["header"]["msg_id"])
 
     def value_of(self, expr):
         content, msgs = kf.execute(self.kc, expr)
@@ -142,14 +145,7 @@ class CommAndWidgetTests(unittest.TestCase):
     def test_interact_reruns_the_function_into_its_output_area(self):
         code = 'interact(v -> "temperature " + v.number("temperature"), Control.slider("temperature", 0.1, 2.0, 0.1, 0.8));'
         msg_id = self.kc.execute(code)
-        msgs = []
-        while True:
-            m = self.kc.get_iopub_msg(timeout=30)
-            if m["parent_header"].get("msg_id") != msg_id:
-                continue
-            if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
-                break
-            msgs.append(m)
+        msgs = self.caused_by(msg_id)
         opened = {m["content"]["comm_id"]: m["content"]["data"]["state"] for m in msgs if m["msg_type"] == "comm_open"}
         slider = [k for k, s in opened.items() if s["_model_name"] == "FloatSliderModel"][0]
         output = [k for k, s in opened.items() if s["_model_name"] == "OutputModel"][0]

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * a range of a session, or a glob search. Kept in a file in Jupyter's data folder, one per kernelspec,
  * so it survives restarts: each kernel start is a new session number. The file is shared safely by
  * kernels running at once (every read and write holds a lock file), written off the shell thread (a cell's
- * round trip never waits for the disk), and trimmed to the newest {@value #MAX_ENTRIES} entries at start.
+ * round trip never waits for the disk), and trimmed to the newest {@value #MAX_ENTRIES} entries when a
+ * kernel first uses it.
  * Without a file (headless runs, tests) the history is this session's only.
  */
 final class History implements AutoCloseable {
@@ -32,13 +33,17 @@ final class History implements AutoCloseable {
     record Entry(int session, int line, String input, String output) {}
 
     static final int MAX_ENTRIES = 10_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use (the writer thread), not while the kernel starts. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
     private static final ReentrantLock IN_JVM = new ReentrantLock(); // a file lock is per process
 
     private final Path file;
     private final List<Entry> memory = new ArrayList<>();
     private final ExecutorService writer;
     private volatile int session = 1;
+    private boolean started;
 
     /** This session only, in memory. */
     History() {
@@ -53,7 +58,13 @@ final class History implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        writer.submit(this::start); // in the background: the kernel answers kernel_info without waiting for the disk
+    }
+
+    /** The file is first read (and the session number taken) on first use, so a kernel starts without touching the disk. */
+    private synchronized void ensureStarted() {
+        if (started) return;
+        started = true;
+        writer.submit(this::start);
     }
 
     /** Persisted in {@code file}, shared with other kernels of the same kernelspec. */
@@ -63,7 +74,7 @@ final class History implements AutoCloseable {
 
     /** Where the history of kernelspec {@code kernelName} lives: Jupyter's data folder. */
     static Path defaultFile(String kernelName) {
-        return KernelspecInstaller.userKernelsDir().getParent().resolve("storylab").resolve("history-" + kernelName + ".jsonl");
+        return KernelspecInstaller.jupyterDataDir().resolve("storylab").resolve("history-" + kernelName + ".jsonl");
     }
 
     int session() {
@@ -79,7 +90,7 @@ final class History implements AutoCloseable {
                 if (all.size() > MAX_ENTRIES) {
                     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
                     var lines = new ArrayList<String>();
-                    for (var e : all.subList(all.size() - MAX_ENTRIES, all.size())) lines.add(JSON.writeValueAsString(e));
+                    for (var e : all.subList(all.size() - MAX_ENTRIES, all.size())) lines.add(Mapper.JSON.writeValueAsString(e));
                     Files.write(tmp, lines, StandardCharsets.UTF_8);
                     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 }
@@ -97,6 +108,7 @@ final class History implements AutoCloseable {
             memory.add(new Entry(session, line, input, output));
         }
         if (writer == null) return;
+        ensureStarted();
         writer.submit(() -> {
             try {
                 locked(() -> append(new Entry(session, line, input, output)));
@@ -157,6 +169,7 @@ final class History implements AutoCloseable {
     /** Waits for the writes queued so far. */
     private void flush() {
         if (writer == null) return;
+        ensureStarted();
         try {
             writer.submit(() -> { }).get();
         } catch (InterruptedException e) {
@@ -188,7 +201,7 @@ final class History implements AutoCloseable {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (line.isBlank()) continue;
             try {
-                out.add(JSON.readValue(line, Entry.class));
+                out.add(Mapper.JSON.readValue(line, Entry.class));
             } catch (IOException torn) {
                 // a line cut short by a crash: skip it, keep the rest
             }
@@ -202,7 +215,7 @@ final class History implements AutoCloseable {
         row.put("line", e.line());
         row.put("input", e.input());
         row.put("output", e.output());
-        Files.writeString(file, JSON.writeValueAsString(row) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(file, Mapper.JSON.writeValueAsString(row) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         return null;
     }
 

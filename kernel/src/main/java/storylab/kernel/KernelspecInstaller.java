@@ -44,14 +44,19 @@ final class KernelspecInstaller {
 
     /** Where {@code jupyter kernelspec list} looks for a user's kernels on this OS. */
     static Path userKernelsDir() {
+        return jupyterDataDir().resolve("kernels");
+    }
+
+    /** Jupyter's data folder for this user ({@code jupyter --data-dir}). */
+    static Path jupyterDataDir() {
         String dataDir = System.getenv("JUPYTER_DATA_DIR");
-        if (dataDir != null && !dataDir.isBlank()) return Path.of(dataDir, "kernels");
+        if (dataDir != null && !dataDir.isBlank()) return Path.of(dataDir);
         String home = System.getProperty("user.home");
         String os = System.getProperty("os.name").toLowerCase();
-        if (os.contains("mac")) return Path.of(home, "Library", "Jupyter", "kernels");
-        if (os.contains("win")) return Path.of(System.getenv().getOrDefault("APPDATA", home), "jupyter", "kernels");
+        if (os.contains("mac")) return Path.of(home, "Library", "Jupyter");
+        if (os.contains("win")) return Path.of(System.getenv().getOrDefault("APPDATA", home), "jupyter");
         String xdg = System.getenv("XDG_DATA_HOME");
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".local", "share")).resolve("jupyter").resolve("kernels");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".local", "share")).resolve("jupyter");
     }
 
     static Path prefixKernelsDir(Path prefix) {

@@ -158,9 +158,9 @@ final class StoryLabKernel {
         } finally {
             output.route(null);
         }
-        if (store) history.add(count, request.getCode(), resultText);
         reply(env, MessageType.EXECUTE_REPLY, replyContent);
         env.setStatusIdle();
+        if (store) history.add(count, request.getCode(), resultText); // after the reply: the round trip never waits for it
     }
 
     /**

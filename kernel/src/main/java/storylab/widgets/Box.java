@@ -7,10 +7,7 @@ public abstract class Box extends Widget {
 
     Box(String model, String view, Widget... children) {
         super(model, view, Module.CONTROLS);
-        set("_dom_classes", List.of());
-        set("layout", Part.layout());
-        set("tabbable", null);
-        set("tooltip", null);
+        onPage();
         set("box_style", "");
         set("children", List.of(children));
     }

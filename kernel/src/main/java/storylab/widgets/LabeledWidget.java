@@ -1,7 +1,5 @@
 package storylab.widgets;
 
-import java.util.List;
-
 /**
  * A widget on the page with a description to its left (ipywidgets' DOMWidget and DescriptionWidget):
  * the fluent setters every control shares.
@@ -10,10 +8,7 @@ public abstract class LabeledWidget<W extends LabeledWidget<W>> extends Widget {
 
     LabeledWidget(String model, String view, String styleModel) {
         super(model, view, Module.CONTROLS);
-        set("_dom_classes", List.of());
-        set("layout", Part.layout());
-        set("tabbable", null);
-        set("tooltip", null);
+        onPage();
         set("description", "");
         set("description_allow_html", false);
         set("style", Part.style(styleModel));

@@ -10,10 +10,7 @@ public final class Output extends Widget {
 
     public Output() {
         super("OutputModel", "OutputView", Module.OUTPUT);
-        set("_dom_classes", List.of());
-        set("layout", Part.layout());
-        set("tabbable", null);
-        set("tooltip", null);
+        onPage();
         set("msg_id", "");
         set("outputs", List.of());
     }

@@ -75,6 +75,14 @@ public abstract class Widget implements Displayable {
         }
     }
 
+    /** The attributes of every widget drawn on the page (ipywidgets' DOMWidget): CSS classes, layout, tooltip. */
+    void onPage() {
+        set("_dom_classes", List.of());
+        set("layout", Part.layout());
+        set("tabbable", null);
+        set("tooltip", null);
+    }
+
     synchronized Object get(String key) {
         return state.get(key);
     }

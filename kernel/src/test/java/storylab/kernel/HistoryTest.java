@@ -76,6 +76,7 @@ class HistoryTest {
                     new Thread(() -> { for (int i = 1; i <= 200; i++) b.add(i, "b" + i, null); }));
             threads.forEach(Thread::start);
             for (var t : threads) t.join();
+            b.session(); // waits for b's writes; a reads the shared file
             assertEquals(400, a.tail(1000).size());
             assertEquals(200, b.range(0, 1, 0).size());
         }
