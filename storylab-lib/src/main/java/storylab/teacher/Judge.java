@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import storylab.data.Corpus;
 import storylab.data.Document;
 import storylab.display.Display;
@@ -141,8 +140,7 @@ public final class Judge implements AutoCloseable {
         return Corpus.of(name, () -> {
             var docs = new ArrayList<Document>();
             for (int i = 0; i < texts.size(); i++) {
-                boolean generated = texts.get(i).length() < 3_000; // story-world stories are short; tales and books are not
-                for (int r = 0; r < (generated ? 1 : repeats); r++) docs.add(new Document(name + "#" + i + "." + r, texts.get(i)));
+                for (int r = 0; r < (JudgeTexts.isGenerated(texts.get(i)) ? 1 : repeats); r++) docs.add(new Document(name + "#" + i + "." + r, texts.get(i)));
             }
             Collections.shuffle(docs, new Random(1));
             return docs.stream();
@@ -156,7 +154,7 @@ public final class Judge implements AutoCloseable {
         var realCorpora = new ArrayList<String>();
         var world = new ArrayList<String>();
         for (var t : fitTexts) {
-            if (t.length() < 3_000) world.add(t);
+            if (JudgeTexts.isGenerated(t)) world.add(t);
             else realCorpora.addAll(Passages.of(t));
         }
         var all = new ArrayList<>(realCorpora);
@@ -268,9 +266,5 @@ public final class Judge implements AutoCloseable {
     @Override
     public String toString() {
         return "Judge(v" + VERSION + ", " + lm.config() + ", trained on " + String.join("; ", saved.sources()) + ")";
-    }
-
-    static Stream<String> describe(Logistic head) {
-        return head.features().stream();
     }
 }

@@ -80,7 +80,7 @@ final class JudgeFeatures {
         var readability = new double[] {meanLp, avg(sl), worst(lps, 0.1), worst(sl, 0.1), -cost(scores, Criterion.READABILITY)};
         var st = StoryText.parse(text);
         var coherence = new double[] {-cost(scores, Criterion.COHERENCE), st.endsTerminated ? 1 : 0, meanLp, tail,
-                repeatedGrams(st.words)};
+                RubricTeacher.repeatedGramShare(st.words, 4)};
         return new Of(readability, coherence, cost(scores, Criterion.CREATIVITY), scores, cut);
     }
 
@@ -178,14 +178,5 @@ final class JudgeFeatures {
         if (lp.length < 8) return 0;
         int q = lp.length * 3 / 4;
         return avg(Arrays.copyOfRange(lp, q, lp.length)) - avg(Arrays.copyOfRange(lp, 0, q));
-    }
-
-    private static double repeatedGrams(String[] words) {
-        int total = words.length - 3;
-        if (total <= 0) return 0;
-        var seen = new java.util.HashSet<String>();
-        int rep = 0;
-        for (int i = 0; i < total; i++) if (!seen.add(words[i] + " " + words[i + 1] + " " + words[i + 2] + " " + words[i + 3])) rep++;
-        return (double) rep / total;
     }
 }

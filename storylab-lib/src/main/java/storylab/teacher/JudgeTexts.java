@@ -1,6 +1,5 @@
 package storylab.teacher;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,7 @@ public record JudgeTexts(List<String> lm, List<String> fit, List<String> heldOut
 
     public static final String GRIMM_FILE = "grimms_fairy_tales_pg2591.txt";
 
-    /** Story-world stories for the language model and for fitting; the world's seed. */
+    /** How many story-world stories the language model reads, and how many the heads are fitted on. */
     static final int WORLD_LM_STORIES = 3_000, WORLD_FIT_STORIES = 250;
 
     public JudgeTexts {
@@ -94,7 +93,12 @@ public record JudgeTexts(List<String> lm, List<String> fit, List<String> heldOut
         return hash(lm) * 31 + hash(fit) * 17 + hash(heldOut);
     }
 
-    static void requireReadable(Path p) {
-        if (!Files.isReadable(p)) throw new UncheckedIOException(new IOException("cannot read " + p));
+    /**
+     * A story-world story rather than a real document: the world's stories are a few hundred words, the tales
+     * and books the judge reads are thousands. The LM repeats real documents and the heads cut them into
+     * passages; generated stories are used as they are.
+     */
+    static boolean isGenerated(String text) {
+        return text.length() < 3_000;
     }
 }

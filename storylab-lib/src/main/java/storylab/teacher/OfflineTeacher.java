@@ -104,8 +104,8 @@ public final class OfflineTeacher implements Teacher {
     /** Paper A's zero for no story, plus the judge's own limits: loops and text it cannot read. Null when none applies. */
     private Scores hardRule(String text) {
         var st = StoryText.parse(text);
-        if (st.wordCount() == 0) return Scores.zero(name(), "empty story");
-        if (st.fullSentences() == 0) return Scores.zero(name(), "less than one full sentence");
+        var none = RubricTeacher.noStory(st, name());
+        if (none != null) return none;
         int dup = RubricTeacher.duplicateSentences(st);
         if (dup >= 2 && dup * 3 >= st.sentences.size()) return Scores.zero(name(), "stuck in a loop: " + dup + " of " + st.sentences.size() + " sentences repeat");
         if (loopingTail(st.words)) return Scores.zero(name(), "stuck in a loop: the same few words over and over");

@@ -45,8 +45,8 @@ public final class RubricTeacher implements Teacher {
     @Override
     public Scores score(String prompt, String story) {
         var st = StoryText.parse(story);
-        if (st.wordCount() == 0) return Scores.zero(name(), "empty story");
-        if (st.fullSentences() == 0) return Scores.zero(name(), "less than one full sentence");
+        var none = noStory(st, name());
+        if (none != null) return none;
         var reasons = new ArrayList<Reason>();
         int[] ids = ref.ids(st);
         int dup = duplicateSentences(st);
@@ -170,8 +170,15 @@ public final class RubricTeacher implements Teacher {
         return dup;
     }
 
+    /** Paper A's 0 0 0 for an empty story or one without a full sentence; null when the story has one. */
+    static Scores noStory(StoryText st, String rater) {
+        if (st.wordCount() == 0) return Scores.zero(rater, "empty story");
+        if (st.fullSentences() == 0) return Scores.zero(rater, "less than one full sentence");
+        return null;
+    }
+
     /** Share of word n-grams that already occurred earlier in the same story. */
-    private static double repeatedGramShare(String[] words, int len) {
+    static double repeatedGramShare(String[] words, int len) {
         int total = words.length - len + 1;
         if (total <= 0) return 0;
         var seen = new HashSet<Long>();
