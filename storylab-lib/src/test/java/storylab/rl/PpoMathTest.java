@@ -3,6 +3,7 @@ package storylab.rl;
 import static org.junit.jupiter.api.Assertions.*;
 
 import ai.djl.ndarray.NDManager;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import storylab.teacher.Reward;
 import storylab.teacher.Scores;
@@ -94,16 +95,28 @@ class PpoMathTest {
     }
 
     @Test
-    void interactionWordsCountThePromptAndTheTeachersAnswerNotTheStudent() {
+    void interactionWordsCountEachPromptOnceAndEveryTeacherAnswerNotTheStudent() {
         var w = InteractionWords.none().plus("Once upon a time, in a faraway land,", "there lived a fox who liked to sing.", 3);
         assertEquals(8, w.promptWords());
         assertEquals(3, w.teacherWords());
         assertEquals(8, w.studentWords());
         assertEquals(11, w.paper());
         assertEquals(19, w.total());
-        // the paper's arithmetic: 331,200 stories of a prompt of k words + 3 teacher words ≈ 1M words
-        var many = InteractionWords.none();
-        for (int i = 0; i < 10; i++) many = many.plus("one two three", "x", 3);
-        assertEquals(60, many.paper());
+        w = w.plus("Once upon a time, in a faraway land,", "a cat slept.", 3).plus("One morning,", "rain fell.", 3);
+        assertEquals(3, w.stories());
+        assertEquals(8 + 2, w.promptWords(), "a prompt sent again adds no words; a new one adds its words once");
+        assertEquals(9, w.teacherWords());
+        assertEquals(List.of("Once upon a time, in a faraway land,", "One morning,"), w.prompts());
+    }
+
+    @Test
+    void papersArithmeticGivesOneMillionWordsFor331200Stories() {
+        // Paper A: 920 PPO steps × 360 stories = 331,200 stories, each answered with ~3 words, one fixed prompt.
+        var w = InteractionWords.none();
+        String prompt = "Once upon a time,";
+        for (int step = 0; step < 920; step++) for (int story = 0; story < 360; story++) w = w.plus(prompt, "they lived happily.", 3);
+        assertEquals(331_200, w.stories());
+        assertEquals(993_600 + 4, w.paper(), "331,200 × 3 teacher words + the prompt's 4 words once");
+        assertEquals(1.0e6, w.paper(), 0.01e6, "≈ 1M words of interaction, as the paper says");
     }
 }
