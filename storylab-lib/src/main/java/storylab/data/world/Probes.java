@@ -3,6 +3,8 @@ package storylab.data.world;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.LongFunction;
+import java.util.regex.Pattern;
 
 /** Builds the formal-competence probe sets from the world's words, deterministically by seed. */
 final class Probes {
@@ -86,7 +88,7 @@ final class Probes {
 
     private static final String[] GIVE = {"%s gave the %s to %s.", "%s handed the %s to %s.", "%s passed the %s to %s."};
 
-    List<EntityQuestion> entityTracking(int n, int transfers) {
+    List<EntityQuestion> handOvers(int n, int transfers) {
         if (transfers < 1) throw new IllegalArgumentException("transfers must be ≥ 1, got " + transfers);
         List<EntityQuestion> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -118,5 +120,53 @@ final class Probes {
             out.add(new EntityQuestion(sb.toString(), people.stream().map(p -> " " + p).toList(), holder));
         }
         return out;
+    }
+
+    /** Probe stories start this far down the stream: no word budget reaches them, so they are never trained on. */
+    static final long PROBE_STORIES = 1L << 40;
+    private static final int WINDOW_WORDS = 60;
+
+    List<EntityQuestion> storyRoles(int n, LongFunction<Story> stories) {
+        List<EntityQuestion> out = new ArrayList<>(n);
+        for (long i = 0; out.size() < n; i++) {
+            if (i > 20L * n + 100) throw new IllegalStateException("the world's stories give too few entity questions");
+            var q = roleQuestion(stories.apply(PROBE_STORIES + i), new SplittableRandom(StoryWriter.mix(seed ^ 0x13198A2E03707344L, i)));
+            if (q != null) out.add(q);
+        }
+        return out;
+    }
+
+    /** One question from {@code story}, or null when no mention of a character has both names in the window before it. */
+    private static EntityQuestion roleQuestion(Story story, SplittableRandom r) {
+        String hero = story.plan().hero().name(), helper = story.plan().helper().name(), text = story.text();
+        if (hero.equals(helper)) return null;
+        var names = Pattern.compile("\\b(" + Pattern.quote(hero) + "|" + Pattern.quote(helper) + ")\\b").matcher(text);
+        List<int[]> eligible = new ArrayList<>(); // {start of the name, 1 if the hero}
+        while (names.find()) {
+            int at = names.start();
+            if (at == 0 || text.charAt(at - 1) != ' ') continue; // candidates carry a leading space
+            String window = lastWords(text.substring(0, at), WINDOW_WORDS);
+            if (mentions(window, hero) && mentions(window, helper)) eligible.add(new int[] {at, names.group(1).equals(hero) ? 1 : 0});
+        }
+        if (eligible.isEmpty()) return null;
+        int[] pick = eligible.get(r.nextInt(eligible.size()));
+        boolean heroFirst = r.nextBoolean(); // random order, so a tie favours neither role
+        var candidates = heroFirst ? List.of(" " + hero, " " + helper) : List.of(" " + helper, " " + hero);
+        int answer = (pick[1] == 1) == heroFirst ? 0 : 1;
+        return new EntityQuestion(text.substring(0, pick[0] - 1), candidates, answer);
+    }
+
+    private static boolean mentions(String text, String name) {
+        return Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(text).find();
+    }
+
+    /** The last {@code words} words of {@code text} (all of it when shorter). */
+    private static String lastWords(String text, int words) {
+        int at = text.length();
+        for (int seen = 0; seen < words; seen++) {
+            at = text.lastIndexOf(' ', at - 1);
+            if (at < 0) return text;
+        }
+        return text.substring(at);
     }
 }

@@ -100,14 +100,23 @@ public final class StoryWorld implements Displayable {
         return new Probes(data, seed).minimalPairs(n);
     }
 
-    /** {@code n} questions about who holds an object after three hand-overs. */
+    /**
+     * {@code n} entity-tracking questions inside the world's own stories: a story never used for training (far
+     * down the stream) is cut just before one of its two characters is named again, and the question is which
+     * of the two comes next. Both were named in the preceding 60 words, so a model with a short context can
+     * answer; telling them apart takes knowing who wants what, who helps and who speaks. Chance is 1/2.
+     */
     public List<EntityQuestion> entityTracking(int n) {
-        return entityTracking(n, 3);
+        return new Probes(data, seed).storyRoles(n, this::story);
     }
 
-    /** {@code n} questions about who holds an object after {@code transfers} hand-overs. */
-    public List<EntityQuestion> entityTracking(int n, int transfers) {
-        return new Probes(data, seed).entityTracking(n, transfers);
+    /**
+     * {@code n} questions about who holds an object after {@code transfers} hand-overs among three people
+     * ("A gave the red ball to B. … Now the red ball is with"). The story world never tells such scenes, so
+     * this probes transfer beyond the training text; chance is 1/3.
+     */
+    public List<EntityQuestion> handOvers(int n, int transfers) {
+        return new Probes(data, seed).handOvers(n, transfers);
     }
 
     /**

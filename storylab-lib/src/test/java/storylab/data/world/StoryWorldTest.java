@@ -3,6 +3,7 @@ package storylab.data.world;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -147,8 +148,8 @@ class StoryWorldTest {
     private static final Pattern HAD = Pattern.compile("(\\w+) had an? ");
 
     @Test
-    void entityTrackingAnswersFollowTheHandOvers() {
-        for (var q : WORLD.entityTracking(500)) {
+    void handOverAnswersFollowTheHandOvers() {
+        for (var q : WORLD.handOvers(500, 3)) {
             Matcher h = HAD.matcher(q.prompt());
             assertTrue(h.find());
             String holder = h.group(1);
@@ -163,5 +164,25 @@ class StoryWorldTest {
             assertEquals(" " + holder, q.correct(), q.prompt());
             assertEquals(3, q.candidates().size());
         }
+    }
+
+    @Test
+    void entityQuestionsCutAStoryNeverTrainedOnJustBeforeTheRightCharacter() {
+        var questions = WORLD.entityTracking(40);
+        assertEquals(40, questions.size());
+        assertEquals(questions, StoryWorld.seed(42).entityTracking(40), "deterministic by seed");
+        int heroAnswers = 0;
+        long next = Probes.PROBE_STORIES;
+        for (var q : questions) {
+            Story story;
+            do story = WORLD.story(next++); while (!story.text().startsWith(q.prompt() + " "));
+            assertTrue(story.text().startsWith(q.prompt() + q.correct()), q.toString());
+            String hero = story.plan().hero().name(), helper = story.plan().helper().name();
+            assertEquals(Set.of(" " + hero, " " + helper), Set.copyOf(q.candidates()));
+            String window = String.join(" ", Arrays.asList(q.prompt().split(" ")).subList(Math.max(0, q.prompt().split(" ").length - 61), q.prompt().split(" ").length));
+            assertTrue(window.contains(hero) && window.contains(helper), "both characters named just before: " + q);
+            if (q.correct().equals(" " + hero)) heroAnswers++;
+        }
+        assertTrue(heroAnswers > 5 && heroAnswers < 35, "both roles are asked about: " + heroAnswers + " of 40 name the hero");
     }
 }
