@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import storylab.model.Gpt;
+import storylab.model.MixedPrecision;
 import storylab.model.Samples;
 import storylab.model.Sampling;
 import storylab.text.Tokenizer;
@@ -108,10 +109,11 @@ public record Rollout(List<String> prompts, int[][] promptIds, int[][] tokens, L
                     try (var m = NDManager.newBaseManager()) {
                         var in = batch.inputs(m, from, to);
                         var tg = batch.targets(m, from, to);
-                        var out = policy.logProbsAndHidden(in, tg);
+                        // In the update's precision: the first minibatch's ratio π/π_old is then 1 up to rounding.
+                        var out = MixedPrecision.training(() -> policy.logProbsAndHidden(in, tg));
                         batch.scatter(out.get(0).toFloatArray(), from, to, logp);
                         if (valueHead != null) batch.scatter(valueHead.values(out.get(1)).toFloatArray(), from, to, values);
-                        batch.scatter(reference.logProbsAndHidden(in, tg).get(0).toFloatArray(), from, to, ref);
+                        batch.scatter(MixedPrecision.training(() -> reference.logProbsAndHidden(in, tg)).get(0).toFloatArray(), from, to, ref);
                     }
                 }
             } finally {

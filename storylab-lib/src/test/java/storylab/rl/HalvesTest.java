@@ -7,10 +7,13 @@ import ai.djl.ndarray.types.Shape;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import storylab.model.Gpt;
 import storylab.model.GptConfig;
+import storylab.model.MixedPrecision;
 import storylab.model.Torch;
 import storylab.train.Backprop;
 
@@ -19,6 +22,16 @@ class HalvesTest {
 
     static final GptConfig CONFIG = new GptConfig(40, 16, 16, 2, 2, 5);
     static final int ROWS = 5, T = 9;
+
+    @BeforeAll
+    static void fp32() {
+        MixedPrecision.use(false); // exact arithmetic: bf16 rounds the halves differently from the whole
+    }
+
+    @AfterAll
+    static void defaultPrecision() {
+        MixedPrecision.useDefault();
+    }
 
     @AfterEach
     void oneThread() {
