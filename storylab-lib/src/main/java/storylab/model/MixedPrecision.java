@@ -74,7 +74,7 @@ public final class MixedPrecision {
     }
 
     /** The bf16 instruction set this CPU reports, or null (reads /proc/cpuinfo: Linux only). */
-    static String cpuBf16() {
+    public static String cpuBf16() {
         try {
             var info = Files.readString(Path.of("/proc/cpuinfo"));
             for (var flag : new String[] {"amx_bf16", "avx512_bf16"})
