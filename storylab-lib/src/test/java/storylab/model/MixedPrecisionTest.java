@@ -75,6 +75,9 @@ class MixedPrecisionTest {
         float[] fp32 = run(null);
         assertTrue(MixedPrecision.use(true));
         float[] bf16 = run(dir.resolve("bf16.bin"));
+        double worst = 0;
+        for (int s = 0; s < STEPS; s++) worst = Math.max(worst, Math.abs(fp32[s] - bf16[s]) / fp32[s]);
+        System.out.printf("bf16 vs fp32, %d steps: largest relative loss difference %.2f%% (loss %.3f → %.3f)%n", STEPS, 100 * worst, bf16[0], bf16[STEPS - 1]);
         assertNotEquals(fp32[0], bf16[0], "the first loss must differ a little: otherwise the bf16 path did not run");
         for (int s = 0; s < STEPS; s++)
             assertEquals(fp32[s], bf16[s], TOLERANCE * fp32[s], "step " + s + ": fp32 " + fp32[s] + " vs bf16 " + bf16[s]);
