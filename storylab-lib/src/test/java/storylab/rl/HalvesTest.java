@@ -139,4 +139,24 @@ class HalvesTest {
             }
         }
     }
+
+    /** Final weights of a short PPO run with two threads (the halves side by side), rewarded by story length. */
+    static float[] ppoRunInHalves() {
+        Torch.threads(2);
+        var old = storylab.display.Display.install(new storylab.display.RecordingSink());
+        try (var policy = PpoRunTest.model()) {
+            var report = Rl.of(policy, PpoRunTest.TOK, (RewardFunction) (prompt, story) -> story.length() / 50.0).config(PpoRunTest.small().steps(2)).display(false).run();
+            assertEquals(2, report.steps().size());
+            assertEquals(0.0, report.steps().get(0).kl(), 1e-4, "the first batch is sampled from the reference itself");
+            return policy.parameters().get("h0.attn.qkv.w").toFloatArray();
+        } finally {
+            storylab.display.Display.install(old);
+        }
+    }
+
+    @Test
+    void aRunInHalvesSideBySideIsReproducible() {
+        float[] a = ppoRunInHalves(), b = ppoRunInHalves();
+        assertArrayEquals(a, b, 0f, "same seed, same weights, however the two workers were scheduled");
+    }
 }
