@@ -366,7 +366,7 @@ public final class Rl {
          */
         float gradientStep(Supplier<NDArray> loss) {
             minibatch++;
-            return checkedStep(Backprop.lossAndGradients(loss, 1.0));
+            return checkedStep(halves.one(() -> Backprop.lossAndGradients(loss, 1.0))); // on a one-thread worker when there are two
         }
 
         /**
