@@ -67,7 +67,7 @@ public final class MixedPrecision {
         }
     }
 
-    /** What is in use and why, e.g. "bf16 matmuls (this CPU has avx512_bf16)". */
+    /** What is in use and why, e.g. "bf16 matmuls, fp32 weights (this CPU has avx512_bf16; …)". */
     public static String describe() {
         active();
         return description;

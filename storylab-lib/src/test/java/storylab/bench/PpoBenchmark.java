@@ -9,6 +9,8 @@ package storylab.bench;
  *   ./mvnw -B -o -q -pl storylab-lib test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
  *   java -Dai.djl.offline=true -cp storylab-lib/target/test-classes:storylab-lib/target/classes:$(cat storylab-lib/target/classpath.txt) \
  *        storylab.bench.PpoBenchmark [steps] [batch] [threads]
+ *
+ * With -Dstorylab.bf16=off the training passes run in fp32 (bf16 matmuls are the default where the CPU has them).
  */
 
 import storylab.data.world.StoryWorld;
