@@ -19,6 +19,8 @@ import java.util.Map;
 /**
  * A file of named float32 arrays (parameters, optimizer moments): a magic line, then name, shape and
  * little-endian data per array. Our own format so that checkpoints need nothing but this class to read.
+ * Always float32, also after bf16 mixed-precision training (whose weights stay float32): checkpoints move
+ * between machines with and without bf16.
  */
 public final class NamedArrays {
 
@@ -53,6 +55,10 @@ public final class NamedArrays {
             } catch (IOException e) {
                 throw new IOException(file + " is not a StoryLab array file (unreadable header)", e);
             }
+            if (magic.startsWith("storylab-arrays/") && !MAGIC.equals(magic))
+                throw new IOException(file + " was written by another StoryLab build (format \"" + magic + "\"; this build reads \"" + MAGIC
+                        + "\": float32 arrays only, whatever precision training used). Load it with the build that wrote it and save it"
+                        + " again as float32, or train it again with this build");
             if (!MAGIC.equals(magic)) throw new IOException(file + " is not a StoryLab array file (header \"" + magic + "\", expected \"" + MAGIC + "\")");
             int n = in.readInt();
             for (int i = 0; i < n; i++) {

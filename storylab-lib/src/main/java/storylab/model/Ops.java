@@ -10,7 +10,8 @@ import ai.djl.pytorch.jni.JniUtils;
 /**
  * The transformer's building blocks as direct calls into PyTorch's fused kernels, shared by {@link Gpt}
  * and {@link EncoderDecoder}. Activations are [N, d] matrices (N = batch × length) so that every linear
- * layer is a single addmm; results attach to the manager of the first argument.
+ * layer is a single addmm; results attach to the manager of the first argument. Inside
+ * {@link MixedPrecision#training} the matmuls run in bf16 when it is on.
  */
 final class Ops {
 
@@ -18,6 +19,7 @@ final class Ops {
 
     /** x Wᵀ + b with W [out, in] as in PyTorch; {@code bias} may be null. */
     static NDArray linear(NDArray x, NDArray w, NDArray bias) {
+        if (MixedPrecision.now()) return MixedPrecision.linear(x, w, bias);
         return JniUtils.linear((PtNDArray) x, (PtNDArray) w, (PtNDArray) bias);
     }
 
@@ -43,6 +45,10 @@ final class Ops {
      */
     static NDArray attend(NDArray q, NDArray k, NDArray v, NDArray scale, NDArray mask) {
         long B = q.getShape().get(0), H = q.getShape().get(1), T = q.getShape().get(2), hd = q.getShape().get(3);
+        if (mask != null && MixedPrecision.now()) {
+            var y = MixedPrecision.attend(q, k, v, scale, mask);
+            return y.transpose(0, 2, 1, 3).reshape(B * T, H * hd);
+        }
         var att = JniUtils.mul((PtNDArray) q, (PtNDArray) scale).matMul(k.transpose(0, 1, 3, 2));
         if (mask != null) att = att.add(mask);
         var y = att.softmax(-1).matMul(v);

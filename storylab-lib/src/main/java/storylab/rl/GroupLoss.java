@@ -1,6 +1,8 @@
 package storylab.rl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 
 /**
@@ -16,6 +18,12 @@ record GroupLoss(NDArray total, float policy, float kl, float clipFraction, floa
 
     static GroupLoss of(NDArray logp, NDArray oldLogp, NDArray refLogp, NDArray advantages, NDArray mask, int stories, int maxTokens,
                         double clip, double beta) {
+        return of(logp, oldLogp, refLogp, advantages, mask, stories, maxTokens, clip, beta, Math.max(1f, mask.sum().getFloat()));
+    }
+
+    /** The same for part of a minibatch of {@code stories} stories and {@code tokens} response tokens: its share of the loss. */
+    static GroupLoss of(NDArray logp, NDArray oldLogp, NDArray refLogp, NDArray advantages, NDArray mask, int stories, int maxTokens,
+                        double clip, double beta, float tokens) {
         var logRatio = logp.sub(oldLogp);
         var ratio = logRatio.exp();
         var unclipped = advantages.mul(ratio);
@@ -27,10 +35,10 @@ record GroupLoss(NDArray total, float policy, float kl, float clipFraction, floa
         var k3 = d.exp().sub(d).sub(1f);
         var kl = k3.mul(mask).sum().div(norm);
         var total = beta > 0 ? policy.add(kl.mul((float) beta)) : policy;
-        var tokens = mask.sum().maximum(1f);
-        return new GroupLoss(total, policy.getFloat(), kl.getFloat(),
-                clipped.lt(unclipped).toType(DataType.FLOAT32, false).mul(mask).sum().div(tokens).getFloat(),
-                logRatio.square().mul(mask).sum().div(tokens).mul(0.5f).getFloat());
+        float[] diagnostics = NDArrays.stack(new NDList(policy, kl,
+                clipped.lt(unclipped).toType(DataType.FLOAT32, false).mul(mask).sum().div(tokens),
+                logRatio.square().mul(mask).sum().div(tokens).mul(0.5f))).toFloatArray();
+        return new GroupLoss(total, diagnostics[0], diagnostics[1], diagnostics[2], diagnostics[3]);
     }
 
     /** One update pass: the story advantages broadcast over their tokens, epochs over shuffled minibatches. */
@@ -50,20 +58,22 @@ record GroupLoss(NDArray total, float policy, float kl, float clipFraction, floa
             int[] order = Rl.permutation(B, rng);
             for (int from = 0; from < B; from += mb) {
                 int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(B, from + mb));
-                try (var m = ai.djl.ndarray.NDManager.newBaseManager()) {
-                    var x = c.batch.select(m, rows, lp.policy(), lp.reference(), null, adv, null);
-                    var holder = new GroupLoss[1];
-                    c.gradientStep(() -> {
-                        var logp = c.policy().logProbsAndHidden(x.inputs(), x.targets()).get(0);
-                        holder[0] = of(logp, x.oldLogp(), x.refLogp(), x.advantages(), x.mask(), rows.length, cfg.generation().maxNewTokens(),
-                                cfg.group().clipRange(), beta);
-                        return holder[0].total();
-                    });
-                    pl += holder[0].policy();
-                    cf += holder[0].clipFraction();
-                    akl += holder[0].approxKl();
-                    updates++;
+                float tokens = c.batch.tokens(rows);
+                var parts = new GroupLoss[2];
+                c.gradientStep(rows, (half, part, m) -> {
+                    var x = c.batch.select(m, part, lp.policy(), lp.reference(), null, adv, null);
+                    var logp = c.policy().logProbsAndHidden(x.inputs(), x.targets()).get(0);
+                    parts[half] = of(logp, x.oldLogp(), x.refLogp(), x.advantages(), x.mask(), rows.length, cfg.generation().maxNewTokens(),
+                            cfg.group().clipRange(), beta, tokens);
+                    return parts[half].total();
+                });
+                for (var l : parts) {
+                    if (l == null) continue; // an empty half
+                    pl += l.policy();
+                    cf += l.clipFraction();
+                    akl += l.approxKl();
                 }
+                updates++;
             }
         }
         return Rl.Stats.of(pl / updates, akl / updates, cf / updates);

@@ -1,6 +1,5 @@
 package storylab.rl;
 
-import ai.djl.ndarray.NDManager;
 import java.util.List;
 import java.util.Random;
 import storylab.model.Gpt;
@@ -90,23 +89,25 @@ public final class Ppo implements Rl.Update {
             int[] order = Rl.permutation(B, rng);
             for (int from = 0; from < B; from += mb) {
                 int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(B, from + mb));
-                try (var m = NDManager.newBaseManager()) {
-                    var x = c.batch.select(m, rows, lp.policy(), null, lp.values(), advantages, returns);
-                    var holder = new PpoLoss[1];
-                    c.gradientStep(() -> {
-                        var out = c.policy().logProbsAndHidden(x.inputs(), x.targets());
-                        holder[0] = PpoLoss.of(out.get(0), x.oldLogp(), c.valueHead().values(out.get(1)), x.oldValues(), x.advantages(),
-                                x.returns(), x.mask(), k.clipRange(), k.clipRangeValue(), k.vfCoef(), trainPolicy);
-                        return holder[0].total();
-                    });
-                    var l = holder[0];
+                float tokens = c.batch.tokens(rows);
+                var parts = new PpoLoss[2];
+                float[][] adv = advantages;
+                c.gradientStep(rows, (half, part, m) -> {
+                    var x = c.batch.select(m, part, lp.policy(), null, lp.values(), adv, returns);
+                    var out = c.policy().logProbsAndHidden(x.inputs(), x.targets());
+                    parts[half] = PpoLoss.of(out.get(0), x.oldLogp(), c.valueHead().values(out.get(1)), x.oldValues(), x.advantages(),
+                            x.returns(), x.mask(), k.clipRange(), k.clipRangeValue(), k.vfCoef(), trainPolicy, tokens);
+                    return parts[half].total();
+                });
+                for (var l : parts) {
+                    if (l == null) continue; // an empty half
                     pl += l.policy();
                     vl += l.value();
                     cf += l.clipFraction();
                     vcf += l.valueClipFraction();
                     akl += l.approxKl();
-                    updates++;
                 }
+                updates++;
             }
         }
         return stats(lp.values(), returns, pl / updates, vl / updates, akl / updates, cf / updates, vcf / updates);

@@ -1,6 +1,8 @@
 package storylab.rl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 
 /**
@@ -16,27 +18,38 @@ public record PpoLoss(NDArray total, float policy, float value, float clipFracti
 
     public static PpoLoss of(NDArray logp, NDArray oldLogp, NDArray values, NDArray oldValues, NDArray advantages,
                              NDArray returns, NDArray mask, double clip, double valueClip, double valueCoef, boolean trainPolicy) {
+        return of(logp, oldLogp, values, oldValues, advantages, returns, mask, clip, valueClip, valueCoef, trainPolicy,
+                Math.max(1f, mask.sum().getFloat()));
+    }
+
+    /**
+     * The same with the means taken over {@code tokens} positions instead of this mask's own count: part of a
+     * minibatch then gives its share of the minibatch's loss and diagnostics, and the parts add up to them.
+     */
+    public static PpoLoss of(NDArray logp, NDArray oldLogp, NDArray values, NDArray oldValues, NDArray advantages,
+                             NDArray returns, NDArray mask, double clip, double valueClip, double valueCoef, boolean trainPolicy, float tokens) {
         var logRatio = logp.sub(oldLogp);
         var ratio = logRatio.exp();
         var pg1 = advantages.neg().mul(ratio);
         var pg2 = advantages.neg().mul(ratio.clip(1 - clip, 1 + clip));
-        var policyLoss = masked(pg1.maximum(pg2), mask);
+        var policyLoss = share(pg1.maximum(pg2), mask, tokens);
 
         var clipped = oldValues.add(values.sub(oldValues).clip(-valueClip, valueClip));
         var vf1 = values.sub(returns).square();
         var vf2 = clipped.sub(returns).square();
-        var valueLoss = masked(vf1.maximum(vf2), mask).mul(0.5f);
+        var valueLoss = share(vf1.maximum(vf2), mask, tokens).mul(0.5f);
 
         var value = valueLoss.mul((float) valueCoef);
         var total = trainPolicy ? policyLoss.add(value) : value;
-        return new PpoLoss(total, policyLoss.getFloat(), valueLoss.getFloat(),
-                masked(pg2.gt(pg1).toType(DataType.FLOAT32, false), mask).getFloat(),
-                masked(vf2.gt(vf1).toType(DataType.FLOAT32, false), mask).getFloat(),
-                masked(logRatio.square(), mask).mul(0.5f).getFloat());
+        // The five diagnostics in one array: one copy to Java instead of five.
+        var diagnostics = NDArrays.stack(new NDList(policyLoss, valueLoss, share(pg2.gt(pg1).toType(DataType.FLOAT32, false), mask, tokens),
+                share(vf2.gt(vf1).toType(DataType.FLOAT32, false), mask, tokens), share(logRatio.square(), mask, tokens).mul(0.5f)));
+        float[] d = diagnostics.toFloatArray();
+        return new PpoLoss(total, d[0], d[1], d[2], d[3], d[4]);
     }
 
-    /** Mean over the positions where mask is 1. */
-    static NDArray masked(NDArray x, NDArray mask) {
-        return x.mul(mask).sum().div(mask.sum().maximum(1f));
+    /** Sum over the positions where mask is 1, divided by {@code tokens}. */
+    static NDArray share(NDArray x, NDArray mask, float tokens) {
+        return x.mul(mask).sum().div(tokens);
     }
 }

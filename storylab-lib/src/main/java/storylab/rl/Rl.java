@@ -1,6 +1,7 @@
 package storylab.rl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -59,6 +60,7 @@ public final class Rl {
     private int step;
     private InteractionWords words = InteractionWords.none();
     private final List<RlStep> history = new ArrayList<>();
+    private Halves halves = Halves.sequential(); // two threads while run() runs, when PyTorch may use two
 
     private Rl(Gpt policy, Gpt reference, Tokenizer tokenizer, Teacher teacher, RewardFunction function, RlConfig config) {
         this.policy = policy;
@@ -172,24 +174,30 @@ public final class Rl {
         long t0 = System.nanoTime();
         int firstStep = step;
         boolean interrupted = false;
-        while (!finished()) {
-            if (Thread.currentThread().isInterrupted()) {
-                interrupted = true;
-                break;
+        halves = Halves.forCurrentThreads();
+        try {
+            while (!finished()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    interrupted = true;
+                    break;
+                }
+                var s = step();
+                if (s == null) { // interrupted during sampling: this step is dropped, the weights are untouched
+                    interrupted = true;
+                    break;
+                }
+                history.add(s);
+                onStep.accept(s);
+                long total = config.run().steps() > 0 ? config.run().steps() : step + 1;
+                Display.progress(new Progress(config.algorithm().name().toLowerCase(), step, total, "steps", Duration.ofNanos(System.nanoTime() - t0),
+                        String.format("score %.2f  reward %.3f  kl %.2f  β %.3f  %.0f words", s.scoreMean(), s.rewardMean(), s.kl(), s.beta(), s.responseWords())));
+                if (live != null) live.offer(() -> new RlDashboard(history, config));
+                int every = config.run().checkpointEvery();
+                if (into != null && every > 0 && step % every == 0) save(false);
             }
-            var s = step();
-            if (s == null) { // interrupted during sampling: this step is dropped, the weights are untouched
-                interrupted = true;
-                break;
-            }
-            history.add(s);
-            onStep.accept(s);
-            long total = config.run().steps() > 0 ? config.run().steps() : step + 1;
-            Display.progress(new Progress(config.algorithm().name().toLowerCase(), step, total, "steps", Duration.ofNanos(System.nanoTime() - t0),
-                    String.format("score %.2f  reward %.3f  kl %.2f  β %.3f  %.0f words", s.scoreMean(), s.rewardMean(), s.kl(), s.beta(), s.responseWords())));
-            if (live != null) live.offer(() -> new RlDashboard(history, config));
-            int every = config.run().checkpointEvery();
-            if (into != null && every > 0 && step % every == 0) save(false);
+        } finally {
+            halves.close();
+            halves = Halves.sequential();
         }
         if (interrupted) Thread.currentThread().interrupt(); // keep the flag for the caller (the notebook)
         if (into != null && step > firstStep) save(interrupted);
@@ -219,7 +227,7 @@ public final class Rl {
     /** One step; null if interrupted while sampling. */
     RlStep step() {
         // 1. Rollout: the student writes (k stories per prompt for the grouped algorithms, in adjacent rows).
-        var rollout = Rollout.sample(policy, tokenizer, prompts(), config.generation(), config.run().seed() * 1_000_003L + step);
+        var rollout = Rollout.sample(policy, tokenizer, prompts(), config.generation(), config.run().seed() * 1_000_003L + step, halves);
         if (rollout == null) return null;
 
         // 2. Score: one reward per story.
@@ -230,7 +238,7 @@ public final class Rl {
         // 3. Log-probs of policy and reference (and values), without gradients.
         t = System.nanoTime();
         var batch = rollout.batch(tokenizer.pad());
-        var lp = rollout.logProbs(policy, reference, valueHead, batch, config.optim().miniBatch());
+        var lp = rollout.logProbs(policy, reference, valueHead, batch, config.optim().miniBatch(), halves);
         double[] storyKl = new double[rollout.size()];
         for (int i = 0; i < storyKl.length; i++)
             for (int j = 0; j < lp.policy()[i].length; j++) storyKl[i] += KlEstimator.K1.of(lp.policy()[i][j], lp.reference()[i][j]);
@@ -238,7 +246,7 @@ public final class Rl {
 
         // 4. Advantages and the algorithm's update.
         t = System.nanoTime();
-        var context = new Context(this, rollout, batch, lp, kl.beta());
+        var context = new Context(this, rollout, batch, lp, kl.beta(), halves);
         var stats = algorithm.update(context, scored.rewards());
         double tOptimize = seconds(t);
 
@@ -334,14 +342,16 @@ public final class Rl {
         final RolloutBatch batch;
         final Rollout.TokenLogProbs logProbs;
         final double beta;
+        private final Halves halves;
         private int minibatch;
 
-        Context(Rl rl, Rollout rollout, RolloutBatch batch, Rollout.TokenLogProbs logProbs, double beta) {
+        Context(Rl rl, Rollout rollout, RolloutBatch batch, Rollout.TokenLogProbs logProbs, double beta, Halves halves) {
             this.rl = rl;
             this.rollout = rollout;
             this.batch = batch;
             this.logProbs = logProbs;
             this.beta = beta;
+            this.halves = halves;
         }
 
         RlConfig config() { return rl.config; }
@@ -356,16 +366,41 @@ public final class Rl {
          */
         float gradientStep(Supplier<NDArray> loss) {
             minibatch++;
-            float value = Backprop.lossAndGradients(loss, 1.0);
+            return checkedStep(halves.one(() -> Backprop.lossAndGradients(loss, 1.0))); // on a one-thread worker when there are two
+        }
+
+        /**
+         * The same for a minibatch computed in two halves ({@link Halves}, side by side when two threads are
+         * allowed): each half's loss is its share of the minibatch's (sums divided by the whole minibatch's
+         * count), so their gradients add up to the minibatch's. Arrays a half makes live in its manager.
+         */
+        float gradientStep(int[] rows, HalfLoss loss) {
+            minibatch++;
+            int[][] parts = Halves.split(rows);
+            var values = halves.map(h -> {
+                if (parts[h].length == 0) return 0f;
+                try (var m = NDManager.newBaseManager()) {
+                    return Backprop.lossAndGradients(() -> loss.of(h, parts[h], m), 1.0);
+                }
+            });
+            return checkedStep(values.get(0) + values.get(1));
+        }
+
+        private float checkedStep(float value) {
             if (!Float.isFinite(value)) {
                 rl.optimizer.zeroGradients();
                 throw new RlException("step " + (rl.step + 1) + ", minibatch " + minibatch + ": the " + rl.config.algorithm() + " loss is " + value
                         + "; the weights are as they were before this minibatch. Lower the learning rate (now " + rl.config.optim().lr()
                         + ") or check the rewards", null);
             }
-            rl.optimizer.step(rl.config.optim().lr());
+            halves.one(() -> rl.optimizer.step(rl.config.optim().lr()));
             return value;
         }
+    }
+
+    /** One half's share of a minibatch loss: its {@code rows}, its {@code half} (0 or 1) and a manager for its arrays. */
+    interface HalfLoss {
+        NDArray of(int half, int[] rows, NDManager m);
     }
 
     /** The algorithm-specific part of a step: advantages and updates. */

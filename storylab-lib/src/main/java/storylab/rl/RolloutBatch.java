@@ -6,8 +6,9 @@ import ai.djl.ndarray.types.Shape;
 
 /**
  * A batch of (prompt, response) token sequences laid out for one forward pass: row i is prompt + response
- * shifted into inputs/targets and right-padded to a common length. Response token j of row i is predicted
- * at position {@code start[i] + j}; per-token quantities travel as ragged float[row][j] arrays.
+ * shifted into inputs/targets and right-padded to the longest row of the minibatch it goes into (a minibatch of
+ * short stories costs no more than its longest story). Response token j of row i is predicted at position
+ * {@code start[i] + j}; per-token quantities travel as ragged float[row][j] arrays.
  */
 final class RolloutBatch {
 
@@ -17,14 +18,12 @@ final class RolloutBatch {
 
     private final long[][] inputs, targets;
     private final int[] start, length;
-    private final int width;
 
-    private RolloutBatch(long[][] inputs, long[][] targets, int[] start, int[] length, int width) {
+    private RolloutBatch(long[][] inputs, long[][] targets, int[] start, int[] length) {
         this.inputs = inputs;
         this.targets = targets;
         this.start = start;
         this.length = length;
-        this.width = width;
     }
 
     static RolloutBatch of(int[][] prompts, int[][] responses, int pad) {
@@ -44,7 +43,27 @@ final class RolloutBatch {
             start[i] = P - 1;
             length[i] = R;
         }
-        return new RolloutBatch(in, tg, start, length, width);
+        return new RolloutBatch(in, tg, start, length);
+    }
+
+    /** Positions rows [from, to) need: their longest prompt + response − 1. */
+    private int width(int from, int to) {
+        int w = 0;
+        for (int i = from; i < to; i++) w = Math.max(w, start[i] + length[i]);
+        return w;
+    }
+
+    private int width(int[] rows) {
+        int w = 0;
+        for (int i : rows) w = Math.max(w, start[i] + length[i]);
+        return w;
+    }
+
+    /** Response tokens in these rows: the positions a minibatch's means are taken over. */
+    float tokens(int[] rows) {
+        long n = 0;
+        for (int i : rows) n += length[i];
+        return Math.max(1, n);
     }
 
     NDArray inputs(NDManager m, int from, int to) {
@@ -55,8 +74,9 @@ final class RolloutBatch {
         return rows(m, targets, from, to);
     }
 
-    /** Copies the response positions of a [to−from, width] result into out[from..to). */
+    /** Copies the response positions of a [to−from, width(from, to)] result into out[from..to). */
     void scatter(float[] flat, int from, int to, float[][] out) {
+        int width = width(from, to);
         for (int i = from; i < to; i++) {
             out[i] = new float[length[i]];
             System.arraycopy(flat, (i - from) * width + start[i], out[i], 0, length[i]);
@@ -65,7 +85,7 @@ final class RolloutBatch {
 
     /** The rows of a minibatch; a per-token array that is null (no value head, no returns) comes as zeros. */
     Minibatch select(NDManager m, int[] rows, float[][] oldLogp, float[][] refLogp, float[][] oldValues, float[][] advantages, float[][] returns) {
-        int b = rows.length;
+        int b = rows.length, width = width(rows);
         long[] in = new long[b * width], tg = new long[b * width];
         float[] mask = new float[b * width], lp = new float[b * width], rf = new float[b * width], v = new float[b * width],
                 a = new float[b * width], r = new float[b * width];
@@ -89,6 +109,7 @@ final class RolloutBatch {
     }
 
     private NDArray rows(NDManager m, long[][] data, int from, int to) {
+        int width = width(from, to);
         long[] flat = new long[(to - from) * width];
         for (int i = from; i < to; i++) System.arraycopy(data[i], 0, flat, (i - from) * width, width);
         return m.create(flat, new Shape(to - from, width));

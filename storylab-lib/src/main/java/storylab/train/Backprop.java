@@ -4,10 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import storylab.model.Gpt;
+import storylab.model.MixedPrecision;
 
 /**
  * Forward and backward of the language-model loss for one micro-batch. Autograd is on only inside, so
- * sampling and evaluation elsewhere never record graphs; gradients accumulate in the parameters.
+ * sampling and evaluation elsewhere never record graphs; gradients accumulate in the parameters. The pass
+ * runs under {@link MixedPrecision#training} (bf16 matmuls where the CPU has them, unless switched off).
  */
 public final class Backprop {
 
@@ -23,7 +25,7 @@ public final class Backprop {
         boolean was = JniUtils.isGradMode();
         JniUtils.setGradMode(true);
         try {
-            var loss = forward.get();
+            var loss = MixedPrecision.training(forward::get);
             var scaled = scale == 1.0 ? loss : loss.mul(scale);
             JniUtils.backward((PtNDArray) scaled, (PtNDArray) scaled.onesLike(), false, false);
             return loss.getFloat();

@@ -12,6 +12,10 @@ package storylab.bench;
  *
  * Config (both sides): vocab 4096, context 128, d 256, 4 layers, 4 heads; training batch 16 (AdamW, no
  * clipping, as the anchor); sampling batch 8, 127 new tokens from token 0, KV cache, plain softmax sampling.
+ * Training runs in fp32 and, where the CPU has bf16 instructions, with bf16 matmuls (storylab.model.MixedPrecision;
+ * the anchor is fp32 only). Sampling is fp32 either way. Besides wall-clock rates, the one-thread training rows give
+ * tokens per CPU-second of the training thread: on a machine shared with other busy processes that is close to what
+ * a quiet machine does, while wall time also measures the neighbours.
  * The anchor is ../shared/anchors/gpt_torch.py (found by walking up from the working folder) run with /usr/bin/python3 (Debian torch), one after the other.
  */
 
@@ -28,6 +32,7 @@ import java.util.Random;
 import java.util.regex.Pattern;
 import storylab.model.Gpt;
 import storylab.model.GptConfig;
+import storylab.model.MixedPrecision;
 import storylab.model.Sampling;
 import storylab.model.Torch;
 import storylab.text.ByteTokenizer;
@@ -49,7 +54,10 @@ public final class GptBenchmark {
         System.out.printf("fp32 matmul peak (DJL, 2048^3, %d threads): %.1f GFLOP/s%n", defaultThreads, peak / 1e9);
         // Both thread settings: on a machine shared with other busy processes one thread is often faster.
         var threadCounts = defaultThreads > 1 ? new int[] {defaultThreads, 1} : new int[] {1};
-        double[] train = new double[threadCounts.length], sample = new double[threadCounts.length];
+        boolean bf16 = MixedPrecision.cpuBf16() != null;
+        var precisions = bf16 ? new boolean[] {false, true} : new boolean[] {false};
+        double[][] train = new double[threadCounts.length][precisions.length], trainCpu = new double[threadCounts.length][precisions.length];
+        double[] sample = new double[threadCounts.length];
         double torchTrain = Double.NaN, torchSample = Double.NaN, torchPpo = Double.NaN, ppo = 0;
         // Interleaved rounds, best of each: other processes on a shared machine slow whichever side they meet.
         for (int r = 0; r < rounds; r++) {
@@ -57,9 +65,15 @@ public final class GptBenchmark {
             if (torch) torchTrain = max(torchTrain, anchor("train", "--steps", String.valueOf(STEPS)));
             for (int i = 0; i < threadCounts.length; i++) {
                 Torch.threads(threadCounts[i]);
-                System.out.printf("-- DJL with %d intra-op thread(s)%n", threadCounts[i]);
-                train[i] = Math.max(train[i], trainTokensPerSecond());
+                for (int p = 0; p < precisions.length; p++) {
+                    MixedPrecision.use(precisions[p]);
+                    System.out.printf("-- DJL with %d intra-op thread(s), %s%n", threadCounts[i], precisions[p] ? "bf16 matmuls" : "fp32");
+                    double[] rate = trainTokensPerSecond();
+                    train[i][p] = Math.max(train[i][p], rate[0]);
+                    trainCpu[i][p] = Math.max(trainCpu[i][p], rate[1]);
+                }
             }
+            MixedPrecision.useDefault();
             if (torch) torchSample = max(torchSample, anchor("sample", "--kv"));
             for (int i = 0; i < threadCounts.length; i++) {
                 Torch.threads(threadCounts[i]);
@@ -79,12 +93,19 @@ public final class GptBenchmark {
         System.out.println("|---|---|---|---|");
         for (int i = 0; i < threadCounts.length; i++) {
             String t = threadCounts[i] + " thr";
-            System.out.printf("| training tokens/s (B=16, T=128), %s | %.0f | %.0f | %.2f× |%n", t, train[i], torchTrain, train[i] / torchTrain);
-            System.out.printf("| training MFU vs measured peak, %s | %.0f%% | %.0f%% | |%n", t, 100 * train[i] * CONFIG.flopsPerToken() / peak, 100 * torchTrain * CONFIG.flopsPerToken() / peak);
+            for (int p = 0; p < precisions.length; p++) {
+                String tp = t + (precisions[p] ? ", bf16" : ", fp32");
+                System.out.printf("| training tokens/s (B=16, T=128), %s | %.0f | %.0f | %.2f× |%n", tp, train[i][p], torchTrain, train[i][p] / torchTrain);
+                if (threadCounts[i] == 1)
+                    System.out.printf("| training tokens per CPU-second of the thread, %s | %.0f | | |%n", tp, trainCpu[i][p]);
+                if (!precisions[p])
+                    System.out.printf("| training MFU vs measured fp32 peak, %s | %.0f%% | %.0f%% | |%n", tp, 100 * train[i][p] * CONFIG.flopsPerToken() / peak, 100 * torchTrain * CONFIG.flopsPerToken() / peak);
+            }
             System.out.printf("| KV sampling tokens/s (B=8, 127 new), %s | %.0f | %.0f | %.2f× |%n", t, sample[i], torchSample, sample[i] / torchSample);
         }
         System.out.printf("| KV sampling tokens/s (B=%d, 127 new), %d thr | %.0f | %.0f | %.2f× |%n", PPO_BATCH, defaultThreads, ppo, torchPpo, ppo / torchPpo);
         System.out.printf("| peak RSS (VmHWM) | %d MB (JVM) | see [torch] ru_maxrss | |%n", rss);
+        if (!bf16) System.out.println("no bf16 rows: " + MixedPrecision.describe());
         System.out.printf("flops/token %.1fM, params %.2fM, load average at end %s%n", CONFIG.flopsPerToken() / 1e6, CONFIG.parameters() / 1e6,
                 Files.readString(Path.of("/proc/loadavg")).strip());
     }
@@ -112,25 +133,28 @@ public final class GptBenchmark {
         }
     }
 
-    static double trainTokensPerSecond() {
+    /** Training tokens per wall second and per CPU-second of this thread. */
+    static double[] trainTokensPerSecond() {
         try (var model = Gpt.create(CONFIG); var m = NDManager.newBaseManager();
              var opt = new AdamW(model.parameters(), AdamW.Settings.defaults().withWeightDecay(0.01).withClipNorm(0).withBetas(0.9, 0.999))) {
             var rng = new Random(0);
-            double seconds = 0;
+            var threadCpu = java.lang.management.ManagementFactory.getThreadMXBean();
+            double seconds = 0, cpu = 0;
             for (int step = 0; step < WARMUP + STEPS; step++) {
                 long[] in = new long[BATCH * CONFIG.context()], tg = new long[in.length];
                 for (int i = 0; i < in.length; i++) { in[i] = rng.nextInt(CONFIG.vocab()); tg[i] = rng.nextInt(CONFIG.vocab()); }
-                long t0 = System.nanoTime();
+                long t0 = System.nanoTime(), c0 = threadCpu.getCurrentThreadCpuTime();
                 float loss;
                 try (var s = m.newSubManager()) {
                     loss = Backprop.lossAndGradients(model, s.create(in, new Shape(BATCH, CONFIG.context())), s.create(tg, new Shape(BATCH, CONFIG.context())), 1.0);
                     opt.step(3e-4);
                 }
                 double dt = (System.nanoTime() - t0) / 1e9;
-                if (step >= WARMUP) seconds += dt;
+                if (step >= WARMUP) { seconds += dt; cpu += (threadCpu.getCurrentThreadCpuTime() - c0) / 1e9; }
                 if (step < 2 || step % 10 == 0) System.out.printf("train step %d loss %.4f %.3fs rss %d MB%n", step, loss, dt, rssMb());
             }
-            return (double) BATCH * CONFIG.context() * STEPS / seconds;
+            double tokens = (double) BATCH * CONFIG.context() * STEPS;
+            return new double[] {tokens / seconds, tokens / cpu};
         }
     }
 

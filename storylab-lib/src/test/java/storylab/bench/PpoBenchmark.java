@@ -2,10 +2,15 @@ package storylab.bench;
 
 /*
  * One PPO step's time split at workshop scale: generation, teacher, reference/value forward, optimisation.
+ * Besides wall seconds it prints the process's CPU seconds per step (all threads): on a machine shared with other
+ * busy processes wall time mostly measures the others, while CPU seconds stay close to what a quiet machine needs
+ * (one thread: about its wall time; two halves side by side: at least half of it).
  *
  *   ./mvnw -B -o -q -pl storylab-lib test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
  *   java -Dai.djl.offline=true -cp storylab-lib/target/test-classes:storylab-lib/target/classes:$(cat storylab-lib/target/classpath.txt) \
  *        storylab.bench.PpoBenchmark [steps] [batch] [threads]
+ *
+ * With -Dstorylab.bf16=off the training passes run in fp32 (bf16 matmuls are the default where the CPU has them).
  */
 
 import storylab.data.world.StoryWorld;
@@ -30,7 +35,14 @@ public final class PpoBenchmark {
         var teacher = RubricTeacher.from(StoryWorld.seed(7).stories(2000).map(s -> s.text()).toList());
         try (var model = Gpt.tiny(tok.vocabSize())) {
             var config = Ppo.workshop().batch(batch, Math.min(8, batch)).steps(steps + 1);
-            var report = Ppo.of(model, tok, teacher).config(config).display(false).run();
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            var cpu = new java.util.ArrayList<Double>();
+            long[] last = {os.getProcessCpuTime()};
+            var report = Ppo.of(model, tok, teacher).config(config).display(false).onStep(s -> {
+                long now = os.getProcessCpuTime();
+                cpu.add((now - last[0]) / 1e9);
+                last[0] = now;
+            }).run();
             var measured = report.steps().subList(1, report.steps().size()); // the first step warms up the JIT
             double gen = avg(measured, RlStep::secondsGenerate), teach = avg(measured, RlStep::secondsTeacher),
                     fwd = avg(measured, RlStep::secondsForward), opt = avg(measured, RlStep::secondsOptimize);
@@ -42,6 +54,18 @@ public final class PpoBenchmark {
             System.out.printf("  %-28s %8.3f s  %5.1f%%%n", "policy/reference/value fwd", fwd, 100 * fwd / total);
             System.out.printf("  %-28s %8.3f s  %5.1f%%%n", "optimisation (4 epochs)", opt, 100 * opt / total);
             System.out.printf("  %-28s %8.3f s  (%.0f stories/s)%n", "total", total, batch / total);
+            var steady = cpu.subList(1, cpu.size());
+            System.out.printf("  %-28s %8.3f s  per step (all threads; steps %s)%n", "process CPU", steady.stream().mapToDouble(x -> x).average().orElse(Double.NaN),
+                    steady.stream().map(x -> String.format("%.2f", x)).toList());
+            System.out.printf("  load average at the end: %s%n", loadAverage());
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 
