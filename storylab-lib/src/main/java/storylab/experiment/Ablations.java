@@ -78,15 +78,24 @@ public final class Ablations {
     public AblationResult run() {
         var store = this.store != null ? this.store : RunStore.at(into);
         var pretrained = Pretraining.run(store, plan, display);
-        var from = pretrained.at(plan.ablationCheckpoint());
         var rows = new ArrayList<AblationResult.Row>();
-        for (var v : variants(plan)) {
-            var s = new RlRun.Settings(v.group() + ": " + v.name(), from.folder(), from.words(), v.rl(), v.teacher(), plan.evalStories(), plan.worldSeed(), 0, 0, Threshold.evalPrompts(plan));
-            rows.add(new AblationResult.Row(v.group(), v.name(), RlRun.run(store, s, display)));
-        }
+        var variants = variants(plan);
+        for (int i = 0; i < variants.size(); i++) rows.add(new AblationResult.Row(variants.get(i).group(), variants.get(i).name(), run(store, pretrained, variants.get(i))));
         var notes = new ArrayList<String>();
         if (TeacherSpec.llmFromEnv() == null) notes.add("LLM teacher skipped: set STORYLAB_LLM_URL (and STORYLAB_LLM_MODEL) to an OpenAI-compatible server to run it.");
-        return new AblationResult(from.words(), rows, notes);
+        return new AblationResult(plan.ablationCheckpoint(), rows, notes);
+    }
+
+    /** One variant's run (a cluster's run spec runs them one by one). */
+    public RlRun.Result runVariant(Pretraining.Result pretrained, int index) {
+        var store = this.store != null ? this.store : RunStore.at(into);
+        return run(store, pretrained, variants(plan).get(index));
+    }
+
+    private RlRun.Result run(RunStore store, Pretraining.Result pretrained, Variant v) {
+        var from = pretrained.at(plan.ablationCheckpoint());
+        var s = new RlRun.Settings(v.group() + ": " + v.name(), from.folder(), from.words(), v.rl(), v.teacher(), plan.evalStories(), plan.worldSeed(), 0, 0, Threshold.evalPrompts(plan));
+        return RlRun.run(store, s, display);
     }
 
     /** The ablation runs as a table and bar charts. */

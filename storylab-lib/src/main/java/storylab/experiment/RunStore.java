@@ -51,28 +51,38 @@ public final class RunStore {
     /** One run asked of the store: its folder (relative to the root), what happened, and the code that made the result used. */
     public record Use(String folder, Status status, String madeBy) {}
 
+    /** A run asked of a store that only reads finished runs ({@link #finishedOnly}) and has not finished. */
+    public static final class Missing extends IllegalStateException {
+        public Missing(String message) { super(message); }
+    }
+
     private final Path root;
     private final CodeVersion code;
     private final boolean reuseStale;
+    private final boolean finishedOnly;
     private final List<Use> uses;
 
-    private RunStore(Path root, CodeVersion code, boolean reuseStale, List<Use> uses) {
+    private RunStore(Path root, CodeVersion code, boolean reuseStale, boolean finishedOnly, List<Use> uses) {
         this.root = root;
         this.code = code;
         this.reuseStale = reuseStale;
+        this.finishedOnly = finishedOnly;
         this.uses = uses;
     }
 
     /** The store at {@code root} for the running code. */
     public static RunStore at(Path root) {
-        return new RunStore(root, CodeVersion.current(), false, Collections.synchronizedList(new ArrayList<>()));
+        return new RunStore(root, CodeVersion.current(), false, false, Collections.synchronizedList(new ArrayList<>()));
     }
 
     /** The same store, reusing (true) or redoing (false, the default) runs made by other code. */
-    public RunStore reuseStale(boolean on) { return new RunStore(root, code, on, uses); }
+    public RunStore reuseStale(boolean on) { return new RunStore(root, code, on, finishedOnly, uses); }
 
     /** The same store as if run by other code (tests, and collecting runs made elsewhere). */
-    public RunStore code(CodeVersion v) { return new RunStore(root, v, reuseStale, uses); }
+    public RunStore code(CodeVersion v) { return new RunStore(root, v, reuseStale, finishedOnly, uses); }
+
+    /** The same store, reading finished runs only: an unfinished one throws {@link Missing} (collecting a cluster's runs). */
+    public RunStore finishedOnly(boolean on) { return new RunStore(root, code, reuseStale, on, uses); }
 
     public Path root() {
         return root;
@@ -154,6 +164,7 @@ public final class RunStore {
                 uses.add(new Use(root.relativize(o).toString(), Status.REUSED_STALE, madeBy));
                 return r;
             }
+            if (finishedOnly) throw new Missing("run " + root.relativize(dir) + " has not finished" + (old.isEmpty() ? "" : " (only " + root.relativize(old.get(0)) + ", made by other code)"));
             if (!old.isEmpty()) System.err.println("redoing " + root.relativize(dir) + ": " + root.relativize(old.get(0)) + " was made by other code (kept; --reuse-stale would reuse it)");
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("settings.json"), json(settings));
