@@ -110,6 +110,9 @@ public final class Reproduce {
         } catch (IllegalArgumentException e) {
             System.err.println("storylab reproduce: " + e.getMessage() + "\n" + USAGE);
             return 2;
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            System.err.println("storylab reproduce: " + e.getMessage());
+            return 1;
         }
     }
 
