@@ -31,9 +31,10 @@ class ReproduceTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> VERDICTS = List.of("holds", "does not hold", "inconclusive");
 
+    // Static: one folder for the whole class, so later tests reuse the first one's runs.
     @TempDir
-    Path tmp;
-    Path single;
+    static Path tmp;
+    static Path single;
 
     static List<String> storylab(String... args) {
         var cmd = new ArrayList<>(List.of(Repo.root().resolve("storylab").toString()));
@@ -146,6 +147,58 @@ class ReproduceTest {
         assertEquals(2, missing.code(), missing.output());
         assertTrue(missing.output().contains("no/such/stories.txt"), missing.output());
         assertFalse(Files.exists(tmp.resolve("m")), "nothing written");
+    }
+
+    @Test
+    @Order(4)
+    void aPreparedWorkshopUnpacksIntoAFreshFolderWhereItsRunsAreReused() throws Exception {
+        // prepare-workshop reproduces into W/reproduce: seeded with test 1's finished runs, it recomputes nothing.
+        Path w = tmp.resolve("workshop");
+        copyTree(single, w.resolve("reproduce"));
+        var prepared = Repo.run(storylab("prepare-workshop", w.toString(), "--scale", "test"), Repo.root(), Map.of(), 900);
+        assertEquals(0, prepared.code(), prepared.output());
+        Path archive = w.resolve("storylab-workshop-test.zip");
+        assertTrue(Files.isRegularFile(archive), prepared.output());
+
+        Path fresh = tmp.resolve("fresh-runs");
+        var unpacked = Repo.run(storylab("unpack-workshop", archive.toString(), "--into", fresh.toString()), Repo.root(), Map.of(), 300);
+        assertEquals(0, unpacked.code(), unpacked.output());
+        var reuse = Repo.run(storylab("reproduce", "--scale", "test", "--out", fresh.resolve("reproduce").toString()), Repo.root(), Map.of(), 900);
+        assertEquals(0, reuse.code(), reuse.output());
+        assertTrue(reuse.output().contains("reusing finished run pretrain-"), reuse.output());
+        assertFalse(reuse.output().contains(" computed"), "nothing recomputed after unpacking:\n" + reuse.output());
+
+        // An archive of other code: refused with the recompute command, nothing written.
+        Path foreign = tmp.resolve("foreign.zip");
+        Files.copy(archive, foreign);
+        try (var fs = java.nio.file.FileSystems.newFileSystem(foreign)) {
+            Path m = fs.getPath("manifest.json");
+            Files.writeString(m, Files.readString(m).replaceFirst("\"id\" : \"[0-9a-f]+\"", "\"id\" : \"000000000000\""));
+        }
+        Path other = tmp.resolve("other-runs");
+        var refused = Repo.run(storylab("unpack-workshop", foreign.toString(), "--into", other.toString()), Repo.root(), Map.of(), 300);
+        assertEquals(1, refused.code(), refused.output());
+        assertTrue(refused.output().contains("000000000000") && refused.output().contains("prepare-workshop"), refused.output());
+        assertFalse(Files.exists(other.resolve("reproduce")), "nothing unpacked");
+
+        // A partial archive (the download stopped half-way): refused, nothing written.
+        Path partial = tmp.resolve("partial.zip");
+        byte[] bytes = Files.readAllBytes(archive);
+        Files.write(partial, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        var cut = Repo.run(storylab("unpack-workshop", partial.toString(), "--into", other.toString()), Repo.root(), Map.of(), 300);
+        assertEquals(1, cut.code(), cut.output());
+        assertTrue(cut.output().contains("partial") && cut.output().contains("prepare-workshop"), cut.output());
+        assertFalse(Files.exists(other.resolve("reproduce")), "nothing unpacked");
+    }
+
+    static void copyTree(Path from, Path to) throws Exception {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
     }
 
     static List<String> concat(List<String> a, List<String> b) {
