@@ -94,6 +94,25 @@ public final class Figures {
         return c;
     }
 
+    /** Change in probe accuracy with RL per checkpoint (points), each probe with its 95 % CI band ({@link ThresholdSeeds#competence()}). */
+    public static XYChart competenceChangeBands(Table t, int seeds) {
+        var c = xy("Change in accuracy with RL (mean of " + seeds + " seed" + (seeds == 1 ? "" : "s") + ", 95% CI)", "pretraining words", "RL − pretrained (points)");
+        c.getStyler().setXAxisLogarithmic(true);
+        int i = 0;
+        for (var task : List.of("minimal pairs", "entity tracking")) {
+            var rows = t.where(t.stringColumn("task").isEqualTo(task));
+            if (rows.rowCount() == 0) continue;
+            Color colour = color(i++);
+            double[] w = col(rows, "pretrain_words");
+            band(c, task + ", 95% CI", w, col(rows, "change_lo"), col(rows, "change_hi"), colour);
+            var s = c.addSeries(task, w, col(rows, "change_points"));
+            s.setLineColor(colour);
+            s.setMarkerColor(colour);
+        }
+        if (i == 0) c.addSeries("no probes", new double[] {1}, new double[] {0});
+        return c;
+    }
+
     /** A shaded band between {@code lo} and {@code hi}: one closed polygon, drawn pale. */
     static void band(XYChart c, String name, double[] x, double[] lo, double[] hi, Color colour) {
         int n = x.length;

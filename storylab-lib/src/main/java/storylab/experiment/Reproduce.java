@@ -213,6 +213,7 @@ public final class Reproduce {
         tables.put("competence", threshold.competence());
         tables.put("equivalence", threshold.equivalenceTable());
         figures.put("fig2-start-finish", seeds.figure2());
+        figures.put("fig6-competence-change-ci", seeds.competenceFigure());
         var f3 = threshold.figure3();
         figures.put("fig3-score", f3.get(0));
         figures.put("fig3-length", f3.get(1));

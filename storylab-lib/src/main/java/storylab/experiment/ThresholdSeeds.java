@@ -160,6 +160,11 @@ public record ThresholdSeeds(List<ThresholdResult> seeds) implements Displayable
         return Figures.startFinishBands(table(), seeds.size());
     }
 
+    /** The change in probe accuracy with RL per checkpoint, with 95 % CI bands. */
+    public XYChart competenceFigure() {
+        return Figures.competenceChangeBands(competence(), seeds.size());
+    }
+
     /** Paper A's claims, each decided from its CI. */
     public List<Claim> claims() {
         return Verdicts.paperA(this);

@@ -79,6 +79,18 @@ class VerdictsTest {
     }
 
     @Test
+    void figureTwoDrawsEachPhaseWithItsBand() {
+        var t = new ThresholdSeeds(List.of(seed(1, 0, 0, 2), seed(2, 0, 0, 0)));
+        var chart = t.figure2();
+        assertEquals(List.of("before RL, 95% CI", "before RL", "after RL, 95% CI", "after RL"), List.copyOf(chart.getSeriesMap().keySet()));
+        var band = chart.getSeriesMap().get("after RL, 95% CI");
+        // The polygon runs along the upper bounds and back along the lower: at 100k words, hi = 4 and lo = 2.
+        assertEquals(6, band.getYData().length);
+        assertEquals(4.0, band.getYData()[2], 1e-12);
+        assertEquals(2.0, band.getYData()[3], 1e-12);
+    }
+
+    @Test
     void intervalRulesDecideOnlyWhenTheWholeIntervalAgrees() {
         assertEquals(Claim.Verdict.HOLDS, new Estimate(150, 101, 300).atLeast(100));
         assertEquals(Claim.Verdict.INCONCLUSIVE, new Estimate(150, 99, 300).atLeast(100));
