@@ -17,8 +17,14 @@ public final class Main {
 
               run NOTEBOOK.ipynb|SCRIPT.jsh [-o OUT.ipynb]   run headless; writes the notebook with outputs and figures
               install [--user | --prefix DIR]                install the "StoryLab (Java)" kernel for Jupyter
-              reproduce [--scale test|workshop|paper] [--out DIR]
-                                                             run every experiment of the papers; figures, tables, report
+              reproduce [--scale test|workshop|paper] [--seeds N] [--out DIR] [--reuse-stale]
+                        [--teacher offline|rubric|llm] [--corpus world|KIND:PATH] [--eval prompts|KIND:PATH]
+                        [--emit slurm DIR | --collect DIR]
+                                                             run every experiment of the papers per seed; figures,
+                                                             tables, report with 95% CIs, summary.json
+              run-spec SPEC                                  run one spec of reproduce --emit into its shared run store
+              prepare-workshop DIR [--scale S] [--seeds N]   run the course's experiments once and pack them with a manifest
+              unpack-workshop FILE [--into DIR]              put a prepare-workshop archive's runs where notebooks reuse them
               teacher-report [--teacher offline|rubric|llm]... [--corpus FILE]...
                                                              how far to trust each teacher: AUCs, real scores, agreement
               lab [JUPYTER-ARGS...]                          install the kernel for this user and open JupyterLab
@@ -42,6 +48,9 @@ public final class Main {
             case "run" -> run(rest);
             case "lab" -> lab(rest);
             case "reproduce" -> storylab.experiment.Reproduce.main(rest);
+            case "run-spec" -> storylab.experiment.RunSpec.main(rest);
+            case "prepare-workshop" -> storylab.experiment.WorkshopArchive.prepareMain(rest);
+            case "unpack-workshop" -> storylab.experiment.WorkshopArchive.unpackMain(rest);
             case "teacher-report" -> storylab.teacher.TeacherReport.main(rest);
             case "warm-up" -> warmUp();
             case "version", "--version" -> {

@@ -36,6 +36,7 @@ public final class Ablations {
 
     private final ExperimentPlan plan;
     private Path into;
+    private RunStore store;
     private boolean display = true;
 
     private Ablations(ExperimentPlan plan) {
@@ -47,13 +48,15 @@ public final class Ablations {
         return new Ablations(plan);
     }
 
-    public Ablations into(Path dir) { into = dir; return this; }
+    public Ablations into(Path dir) { into = dir; store = null; return this; }
+    /** Runs into this store (its code version and stale-run policy apply). */
+    public Ablations into(RunStore s) { store = s; into = s.root(); return this; }
     public Ablations display(boolean on) { display = on; return this; }
 
     /** The variants of a plan (the LLM teacher only when STORYLAB_LLM_URL is set). */
     public static List<Variant> variants(ExperimentPlan plan) {
         // Paper A's single fixed prompt is the baseline of every group; "varied openings" is the one change.
-        var base = plan.rl().steps(plan.ablationSteps()).prompts(List.of(storylab.rl.RlConfig.DEFAULT_PROMPT));
+        var base = Threshold.rl(plan).steps(plan.ablationSteps()).prompts(List.of(storylab.rl.RlConfig.DEFAULT_PROMPT));
         var teacher = plan.teacher();
         var v = new ArrayList<Variant>();
         v.add(new Variant("reward", "paper reward", base, teacher));
@@ -73,17 +76,26 @@ public final class Ablations {
     }
 
     public AblationResult run() {
-        var store = RunStore.at(into);
+        var store = this.store != null ? this.store : RunStore.at(into);
         var pretrained = Pretraining.run(store, plan, display);
-        var from = pretrained.at(plan.ablationCheckpoint());
         var rows = new ArrayList<AblationResult.Row>();
-        for (var v : variants(plan)) {
-            var s = new RlRun.Settings(v.group() + ": " + v.name(), from.folder(), from.words(), v.rl(), v.teacher(), plan.evalStories(), plan.worldSeed(), 0, 0);
-            rows.add(new AblationResult.Row(v.group(), v.name(), RlRun.run(store, s, display)));
-        }
+        var variants = variants(plan);
+        for (int i = 0; i < variants.size(); i++) rows.add(new AblationResult.Row(variants.get(i).group(), variants.get(i).name(), run(store, pretrained, variants.get(i))));
         var notes = new ArrayList<String>();
         if (TeacherSpec.llmFromEnv() == null) notes.add("LLM teacher skipped: set STORYLAB_LLM_URL (and STORYLAB_LLM_MODEL) to an OpenAI-compatible server to run it.");
-        return new AblationResult(from.words(), rows, notes);
+        return new AblationResult(plan.ablationCheckpoint(), rows, notes);
+    }
+
+    /** One variant's run (a cluster's run spec runs them one by one). */
+    public RlRun.Result runVariant(Pretraining.Result pretrained, int index) {
+        var store = this.store != null ? this.store : RunStore.at(into);
+        return run(store, pretrained, variants(plan).get(index));
+    }
+
+    private RlRun.Result run(RunStore store, Pretraining.Result pretrained, Variant v) {
+        var from = pretrained.at(plan.ablationCheckpoint());
+        var s = new RlRun.Settings(v.group() + ": " + v.name(), from.folder(), from.words(), v.rl(), v.teacher(), plan.evalStories(), plan.worldSeed(), 0, 0, Threshold.evalPrompts(plan));
+        return RlRun.run(store, s, display);
     }
 
     /** The ablation runs as a table and bar charts. */

@@ -27,10 +27,13 @@ public interface Experiment {
      * @param scale   test, workshop or paper
      * @param folder  this experiment's own folder (a {@link RunStore} root for its runs)
      * @param display show progress and live dashboards
+     * @param seed    the seed to run with ({@code reproduce --seeds} asks each experiment once per seed)
+     * @param store   the run store at {@code folder}, with the reproduction's code version and stale-run policy
      */
-    record Context(storylab.Scale scale, Path folder, boolean display) {
-        public RunStore store() {
-            return RunStore.at(folder);
+    record Context(storylab.Scale scale, Path folder, boolean display, long seed, RunStore store) {
+        /** At the plan's first seed, in a fresh store at {@code folder}. */
+        public Context(storylab.Scale scale, Path folder, boolean display) {
+            this(scale, folder, display, 42, RunStore.at(folder));
         }
     }
 

@@ -75,6 +75,63 @@ public final class Figures {
         return c;
     }
 
+    /**
+     * Figure 2 over seeds: teacher score before and after RL against pretraining words (log), each with its 95 % CI
+     * as a shaded band (columns {@code before, before_lo, before_hi, after…} of {@link ThresholdSeeds#table()}).
+     */
+    public static XYChart startFinishBands(Table t, int seeds) {
+        var c = xy("Teacher score before and after RL (mean of " + seeds + " seed" + (seeds == 1 ? "" : "s") + ", 95% CI)", "pretraining words", "teacher score (0–9)");
+        c.getStyler().setXAxisLogarithmic(true);
+        double[] w = col(t, "pretrain_words");
+        int i = 0;
+        for (var phase : List.of("before", "after")) {
+            Color colour = color(i++);
+            band(c, phase + " RL, 95% CI", w, col(t, phase + "_lo"), col(t, phase + "_hi"), colour);
+            var s = c.addSeries(phase + " RL", w, col(t, phase));
+            s.setLineColor(colour);
+            s.setMarkerColor(colour);
+        }
+        return c;
+    }
+
+    /** Change in probe accuracy with RL per checkpoint (points), each probe with its 95 % CI band ({@link ThresholdSeeds#competence()}). */
+    public static XYChart competenceChangeBands(Table t, int seeds) {
+        var c = xy("Change in accuracy with RL (mean of " + seeds + " seed" + (seeds == 1 ? "" : "s") + ", 95% CI)", "pretraining words", "RL − pretrained (points)");
+        c.getStyler().setXAxisLogarithmic(true);
+        int i = 0;
+        for (var task : List.of("minimal pairs", "entity tracking")) {
+            var rows = t.where(t.stringColumn("task").isEqualTo(task));
+            if (rows.rowCount() == 0) continue;
+            Color colour = color(i++);
+            double[] w = col(rows, "pretrain_words");
+            band(c, task + ", 95% CI", w, col(rows, "change_lo"), col(rows, "change_hi"), colour);
+            var s = c.addSeries(task, w, col(rows, "change_points"));
+            s.setLineColor(colour);
+            s.setMarkerColor(colour);
+        }
+        if (i == 0) c.addSeries("no probes", new double[] {1}, new double[] {0});
+        return c;
+    }
+
+    /** A shaded band between {@code lo} and {@code hi}: one closed polygon, drawn pale. */
+    static void band(XYChart c, String name, double[] x, double[] lo, double[] hi, Color colour) {
+        int n = x.length;
+        double[] px = new double[2 * n], py = new double[2 * n];
+        for (int k = 0; k < n; k++) {
+            px[k] = x[k];
+            py[k] = Double.isNaN(hi[k]) ? 0 : hi[k];
+            px[2 * n - 1 - k] = x[k];
+            py[2 * n - 1 - k] = Double.isNaN(lo[k]) ? 0 : lo[k];
+        }
+        var s = c.addSeries(name, px, py);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        Color fill = new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 60);
+        s.setFillColor(fill);
+        s.setLineColor(fill);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setShowInLegend(true);
+    }
+
     /** Gaussian smoothing with width {@code sigma} in points (paper A smooths its dynamics the same way). */
     public static double[] smooth(double[] y, double sigma) {
         if (sigma <= 0 || y.length < 3) return y.clone();

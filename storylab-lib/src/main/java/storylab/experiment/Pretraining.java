@@ -3,7 +3,6 @@ package storylab.experiment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import storylab.data.world.StoryWorld;
 import storylab.model.Gpt;
 import storylab.text.BpeTokenizer;
 import storylab.train.Milestones;
@@ -11,15 +10,27 @@ import storylab.train.Pretrain;
 
 /**
  * The one pretraining run of a reproduction: a BPE tokenizer and the student, trained on the story world with
- * a checkpoint at every milestone. Cached in the {@link RunStore} like any run.
+ * a checkpoint at every milestone (the story world, or the plan's corpus file). Cached in the {@link RunStore} like any run.
  */
 public final class Pretraining {
 
     /** What the run's key hashes: everything that changes the checkpoints. */
     public record Settings(long worldSeed, int vocab, long bpeWords, storylab.model.GptConfig model, int batch, double lr,
-                           List<Long> milestones, long seed) {
+                           List<Long> milestones, long seed, String corpus) {
         public static Settings of(ExperimentPlan p) {
-            return new Settings(p.worldSeed(), p.vocab(), p.bpeWords(), p.model().withVocab(p.vocab()), p.batch(), p.lr(), p.milestones(), p.seed());
+            return new Settings(p.worldSeed(), p.vocab(), p.bpeWords(), p.model().withVocab(p.vocab()), p.batch(), p.lr(), p.milestones(), p.seed(),
+                    corpusKey(p.data()));
+        }
+
+        /** The corpus as part of the key: "world", or its kind, path and size (a changed file is another run). */
+        static String corpusKey(DataSpec d) {
+            if (d.corpus().equals("world")) return "world";
+            try (var files = java.nio.file.Files.walk(java.nio.file.Path.of(d.corpusPath()))) {
+                long bytes = files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+                return d.corpus() + ":" + d.corpusPath() + ":" + bytes;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the corpus " + d.corpusPath() + ": " + e.getMessage(), e);
+            }
         }
     }
 
@@ -38,16 +49,16 @@ public final class Pretraining {
     /** Runs (or reads back) the pretraining of a plan. */
     public static Result run(RunStore store, ExperimentPlan plan, boolean display) {
         var s = Settings.of(plan);
-        return store.run("pretrain", s, Result.class, dir -> train(store.root(), dir, s, display));
+        return store.run("pretrain", s, Result.class, dir -> train(store.root(), dir, s, plan.data(), display));
     }
 
-    private static Result train(Path root, Path dir, Settings s, boolean display) {
+    private static Result train(Path root, Path dir, Settings s, DataSpec data, boolean display) {
         long t0 = System.nanoTime();
-        var world = StoryWorld.seed(s.worldSeed());
-        var tok = BpeTokenizer.train(world.corpus(s.bpeWords()), s.vocab());
+        var corpus = data.pretraining(s.worldSeed());
+        var tok = BpeTokenizer.train(corpus.words(s.bpeWords()), s.vocab());
         long[] words = s.milestones().stream().mapToLong(Long::longValue).toArray();
         try (var model = Gpt.create(s.model().withVocab(tok.vocabSize()).withSeed(s.seed()))) {
-            var report = Pretrain.of(model, tok, world.corpus()).words(words[words.length - 1]).batch(s.batch()).lr(s.lr()).seed(s.seed())
+            var report = Pretrain.of(model, tok, corpus).words(words[words.length - 1]).batch(s.batch()).lr(s.lr()).seed(s.seed())
                     .checkpointsAt(Milestones.of(words)).validationWindows(16).evalEvery(100).peakFlops(1e11)
                     .into(dir).display(display).run();
             var saved = new ArrayList<Saved>();

@@ -6,45 +6,79 @@ import storylab.display.Html;
 import storylab.display.MimeBundle;
 import storylab.teacher.Criterion;
 
-/** The reproduction's report: the plan, the key numbers, and each claim with the paper's finding, ours and the verdict. */
-public record Report(ExperimentPlan plan, ThresholdResult threshold, Ablations.AblationResult ablations, List<Claim> claims,
-                     List<String> notes, List<String> figures, double seconds) implements Displayable {
+/**
+ * The reproduction's report: the plan, the key numbers over seeds with 95 % CIs, each claim with the paper's
+ * finding, ours and the verdict, and where the runs came from (code version, reused or recomputed runs).
+ */
+public record Report(ExperimentPlan plan, ThresholdSeeds seeds, Ablations.AblationResult ablations, List<Claim> claims,
+                     List<String> notes, List<String> figures, double seconds, Provenance provenance) implements Displayable {
+
+    /**
+     * Where the numbers came from.
+     *
+     * @param code     the code that ran the reproduction
+     * @param threads  PyTorch threads (results are deterministic for a recipe, seed and thread count)
+     * @param runs     what the run store did: "12 reused, 3 computed"
+     * @param stale    runs made by other code, reused (--reuse-stale) or redone
+     * @param failed   experiments that failed (their claims are "not run"; the command exits non-zero)
+     */
+    public record Provenance(CodeVersion code, int threads, String runs, List<RunStore.Use> stale, List<String> failed) {}
+
+    /** The first seed's threshold experiment (its tables and figures 3–7). */
+    public ThresholdResult threshold() {
+        return seeds.first();
+    }
+
+    /** The machine-readable summary (summary.json). */
+    public Summary summary() {
+        return Summary.of(this);
+    }
 
     public String markdown() {
         var sb = new StringBuilder("# StoryLab reproduction — scale " + plan.scale() + "\n\n");
-        sb.append(String.format("Wall time: %.1f min (finished runs are reused). Student: %s; pretraining to %s words with checkpoints at %s; "
+        sb.append(String.format("Wall time: %.1f min (finished runs are reused). Seeds: %s. Student: %s; data: %s; pretraining to %s words with checkpoints at %s; "
                         + "PPO %d steps × %d stories from each; teacher: %s.%n%n",
-                seconds / 60, plan.model().withVocab(plan.vocab()), Equivalence.words(plan.pretrainWords()),
+                seconds / 60, seeds.seedValues(), plan.model().withVocab(plan.vocab()), plan.data(), Equivalence.words(plan.pretrainWords()),
                 String.join(", ", plan.milestones().stream().map(Equivalence::words).toList()), plan.rl().run().steps(), plan.rl().optim().batch(), plan.teacher()));
+        sb.append("Code: ").append(provenance.code()).append("; ").append(provenance.threads()).append(" PyTorch threads; runs: ").append(provenance.runs()).append(".\n");
+        for (var u : provenance.stale()) sb.append("- **").append(u.status()).append("**: `").append(u.folder()).append("` (made by ").append(u.madeBy()).append(")\n");
+        sb.append("\nEvery interval is a 95 % CI from a bootstrap over seeds and stories (probe items for competence); a verdict holds or does not hold only when "
+                + "the whole interval says so, and is inconclusive otherwise.\n\n");
         sb.append("## Claims\n\n| claim | paper | this run | verdict |\n|---|---|---|---|\n");
         for (var c : claims) sb.append("| ").append(cell(c.statement())).append(" | ").append(cell(c.paper())).append(" | ").append(cell(c.found()))
                 .append(" | **").append(c.verdict()).append("** |\n");
-        sb.append("\n## Teacher score before and after RL (0–9, mean ± std over ").append(plan.evalStories()).append(" stories)\n\n");
-        sb.append("| pretraining words | before | after | gain | R/C/K before | R/C/K after | length before → after | final KL | interaction words |\n|---|---|---|---|---|---|---|---|---|\n");
-        for (var r : threshold.runs()) {
-            var b = r.before();
-            var a = r.after();
+        sb.append("\n## Teacher score before and after RL (0–9, mean over ").append(seeds.seeds().size()).append(" seed(s) × ").append(plan.evalStories())
+                .append(" stories, 95 % CI)\n\n");
+        sb.append("| pretraining words | before | after | gain | length before → after | interaction words |\n|---|---|---|---|---|---|\n");
+        double[] w = seeds.words(), iw = seeds.interactionWords();
+        for (int r = 0; r < w.length; r++)
+            sb.append(String.format("| %s | %s | %s | %s | %.0f → %.0f | %,.0f |%n", Equivalence.words((long) w[r]), seeds.before(r), seeds.after(r),
+                    seeds.gain(r).format("%+.2f"), seeds.words(r, 0), seeds.words(r, 1), iw[r]));
+        sb.append("\nPer criterion and final KL, first seed (").append(seeds.seedValues().get(0)).append("):\n\n");
+        sb.append("| pretraining words | R/C/K before | R/C/K after | final KL |\n|---|---|---|---|\n");
+        for (var r : threshold().runs()) {
             var steps = r.steps();
-            sb.append(String.format("| %s | %.2f ± %.2f | %.2f ± %.2f | %+.2f | %s | %s | %.0f → %.0f | %.2f | %,d |%n", Equivalence.words(r.settings().pretrainWords()),
-                    b.scoreMean(), b.scoreStd(), a.scoreMean(), a.scoreStd(), r.gain(), rck(b), rck(a), b.words(), a.words(),
-                    steps.isEmpty() ? Double.NaN : steps.get(steps.size() - 1).kl(), r.interactionWords()));
+            sb.append(String.format("| %s | %s | %s | %.2f |%n", Equivalence.words(r.settings().pretrainWords()), rck(r.before()), rck(r.after()),
+                    steps.isEmpty() ? Double.NaN : steps.get(steps.size() - 1).kl()));
         }
-        sb.append("\n## Equivalence\n\n");
-        for (var e : threshold.equivalences()) sb.append("- ").append(e).append('\n');
-        sb.append("\n## Formal competence (accuracy, pretrained → after RL)\n\n| pretraining words | minimal pairs | entity tracking |\n|---|---|---|\n");
-        for (var r : threshold.runs()) {
-            var b = r.before().competence();
-            var a = r.after().competence();
-            if (b == null || a == null) continue;
-            sb.append(String.format("| %s | %.3f → %.3f | %.3f → %.3f |%n", Equivalence.words(r.settings().pretrainWords()),
-                    b.minimalPairs(), a.minimalPairs(), b.entityTracking(), a.entityTracking()));
+        sb.append("\n## Equivalence (first seed)\n\n");
+        for (var e : threshold().equivalences()) sb.append("- ").append(e).append('\n');
+        if (seeds.probed()) {
+            sb.append("\n## Formal competence (accuracy pretrained → after RL, mean over seeds; change in points, 95 % CI)\n\n"
+                    + "| pretraining words | minimal pairs | change | entity tracking | change |\n|---|---|---|---|---|\n");
+            var c = seeds.competence();
+            for (int r = 0; r < c.rowCount(); r += 2)
+                sb.append(String.format("| %s | %.3f → %.3f | %+.1f [%+.1f, %+.1f] | %.3f → %.3f | %+.1f [%+.1f, %+.1f] |%n", Equivalence.words(c.longColumn("pretrain_words").get(r)),
+                        c.doubleColumn("pretrained").get(r), c.doubleColumn("rl").get(r), c.doubleColumn("change_points").get(r), c.doubleColumn("change_lo").get(r), c.doubleColumn("change_hi").get(r),
+                        c.doubleColumn("pretrained").get(r + 1), c.doubleColumn("rl").get(r + 1), c.doubleColumn("change_points").get(r + 1), c.doubleColumn("change_lo").get(r + 1), c.doubleColumn("change_hi").get(r + 1)));
         }
-        sb.append("\n## Ablations (from the ").append(Equivalence.words(ablations.fromWords())).append("-word checkpoint, ")
-                .append(plan.ablationSteps()).append(" PPO steps each)\n\n| group | variant | before | after | gain | length after | final KL |\n|---|---|---|---|---|---|---|\n");
+        sb.append("\n## Ablations (first seed, from the ").append(Equivalence.words(ablations.fromWords())).append("-word checkpoint, ")
+                .append(plan.ablationSteps()).append(" PPO steps each; 95 % CI over the stories)\n\n| group | variant | before | after | gain | length after | final KL |\n|---|---|---|---|---|---|---|\n");
         for (var row : ablations.rows()) {
             var r = row.result();
             var steps = r.steps();
-            sb.append(String.format("| %s | %s | %.2f | %.2f | %+.2f | %.0f | %.2f |%n", row.group(), row.variant(), r.before().scoreMean(), r.after().scoreMean(), r.gain(),
+            var one = new ThresholdSeeds(List.of(new ThresholdResult(plan, null, List.of(r))));
+            sb.append(String.format("| %s | %s | %.2f | %s | %s | %.0f | %.2f |%n", row.group(), row.variant(), r.before().scoreMean(), one.after(0), one.gain(0).format("%+.2f"),
                     r.after().words(), steps.isEmpty() ? Double.NaN : steps.get(steps.size() - 1).kl()));
         }
         if (!notes.isEmpty()) {
@@ -53,7 +87,8 @@ public record Report(ExperimentPlan plan, ThresholdResult threshold, Ablations.A
         }
         sb.append("\n## Figures\n\n");
         for (var f : figures) sb.append("![").append(f).append("](figures/").append(f).append(".png)\n");
-        sb.append("\nTables: `tables/*.csv`. Every run's settings and result: `runs-").append(plan.scale()).append("/<kind>-<hash>/`.\n");
+        sb.append("\nFigure 2 is over all seeds with 95 % CI bands; figures 3–7 show the first seed. Tables: `tables/*.csv`; for machines: `summary.json`. "
+                + "Every run's settings, code version and result: `runs-").append(plan.scale()).append("/<kind>-<settings hash>-<code id>/`.\n");
         return sb.toString();
     }
 

@@ -26,9 +26,22 @@ public final class RlRun {
      * @param worldSeed      the world the probes come from
      * @param pairs          minimal pairs (0: no probes)
      * @param questions      entity-tracking questions
+     * @param evalPrompts    the prompts of the evaluation before and after (null: the RL prompts)
      */
     public record Settings(String label, String checkpoint, long pretrainWords, RlConfig rl, TeacherSpec teacher,
-                           int evalStories, long worldSeed, int pairs, int questions) {}
+                           int evalStories, long worldSeed, int pairs, int questions, List<String> evalPrompts) {
+        /** Evaluated on the RL prompts. */
+        public Settings(String label, String checkpoint, long pretrainWords, RlConfig rl, TeacherSpec teacher,
+                        int evalStories, long worldSeed, int pairs, int questions) {
+            this(label, checkpoint, pretrainWords, rl, teacher, evalStories, worldSeed, pairs, questions, null);
+        }
+
+        List<String> prompts() {
+            if (evalPrompts != null) return evalPrompts;
+            var p = rl.run().prompts();
+            return java.util.stream.IntStream.range(0, evalStories).mapToObj(i -> p.get(i % p.size())).toList();
+        }
+    }
 
     /** Before and after RL, and the run's steps. */
     public record Result(Settings settings, TeacherEvaluation before, TeacherEvaluation after, List<RlStep> steps, long interactionWords, double seconds) {
@@ -38,7 +51,7 @@ public final class RlRun {
     }
 
     /** The "before" side alone: the same for every run from one checkpoint with one teacher, so cached once. */
-    record BeforeSettings(String checkpoint, RlConfig rl, TeacherSpec teacher, int evalStories, long worldSeed, int pairs, int questions) {}
+    record BeforeSettings(String checkpoint, RlConfig rl, TeacherSpec teacher, int evalStories, long worldSeed, int pairs, int questions, List<String> evalPrompts) {}
 
     private RlRun() {}
 
@@ -48,11 +61,11 @@ public final class RlRun {
 
     /** The model before RL, evaluated (cached by checkpoint, teacher and evaluation settings). */
     public static TeacherEvaluation before(RunStore store, Settings s) {
-        var key = new BeforeSettings(s.checkpoint(), s.rl().steps(0).lr(0).fixedKl(0), s.teacher(), s.evalStories(), s.worldSeed(), s.pairs(), s.questions());
+        var key = new BeforeSettings(s.checkpoint(), s.rl().steps(0).lr(0).fixedKl(0), s.teacher(), s.evalStories(), s.worldSeed(), s.pairs(), s.questions(), s.evalPrompts());
         return store.run("eval", key, TeacherEvaluation.class, dir -> {
             Path ckpt = store.root().resolve(s.checkpoint());
             try (var model = Checkpoint.readModel(ckpt)) {
-                return TeacherEvaluation.of(model, Checkpoint.readTokenizer(ckpt), s.teacher().build(), s.rl(), s.evalStories(), s.rl().run().seed() + 1,
+                return TeacherEvaluation.of(model, Checkpoint.readTokenizer(ckpt), s.teacher().build(), s.rl(), s.prompts(), s.rl().run().seed() + 1,
                         StoryWorld.seed(s.worldSeed()), s.pairs(), s.questions());
             }
         });
@@ -67,7 +80,7 @@ public final class RlRun {
         try (var policy = Checkpoint.readModel(ckpt)) {
             if (display) Display.show(s.rl().algorithm() + " from " + s.label() + " (" + s.rl().run().steps() + " steps)");
             var report = Rl.of(policy, tok, teacher).config(s.rl()).into(dir.resolve("rl")).display(display).run();
-            var after = TeacherEvaluation.of(policy, tok, teacher, s.rl(), s.evalStories(), s.rl().run().seed() + 1, StoryWorld.seed(s.worldSeed()), s.pairs(), s.questions());
+            var after = TeacherEvaluation.of(policy, tok, teacher, s.rl(), s.prompts(), s.rl().run().seed() + 1, StoryWorld.seed(s.worldSeed()), s.pairs(), s.questions());
             var steps = report.steps();
             long words = steps.isEmpty() ? 0 : steps.get(steps.size() - 1).interactionWords();
             return new Result(s, before, after, steps, words, (System.nanoTime() - t0) / 1e9);

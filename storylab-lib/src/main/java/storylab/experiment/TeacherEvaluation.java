@@ -37,9 +37,17 @@ public record TeacherEvaluation(double scoreMean, double scoreStd, double readab
 
     public static TeacherEvaluation of(Gpt model, Tokenizer tok, Teacher teacher, RlConfig rl, int n, long seed,
                                 StoryWorld probes, int pairs, int questions) {
-        var prompts = new String[n];
+        var prompts = new ArrayList<String>();
+        for (int i = 0; i < n; i++) prompts.add(rl.run().prompts().get(i % rl.run().prompts().size()));
+        return of(model, tok, teacher, rl, prompts, seed, probes, pairs, questions);
+    }
+
+    /** As above, continuing the given prompts (one story each). */
+    public static TeacherEvaluation of(Gpt model, Tokenizer tok, Teacher teacher, RlConfig rl, List<String> promptList, long seed,
+                                StoryWorld probes, int pairs, int questions) {
+        int n = promptList.size();
+        var prompts = promptList.toArray(new String[0]);
         var g = rl.generation();
-        for (int i = 0; i < n; i++) prompts[i] = rl.run().prompts().get(i % rl.run().prompts().size());
         var samples = model.sampler(tok).maxTokens(g.maxNewTokens()).temperature(g.temperature()).topK(g.topK()).topP(g.topP())
                 .seed(seed).sample(prompts);
         var stories = new ArrayList<Response>();

@@ -18,6 +18,7 @@ public final class Threshold {
 
     private final ExperimentPlan plan;
     private Path into;
+    private RunStore store;
     private boolean display = true;
 
     private Threshold(ExperimentPlan plan) {
@@ -34,20 +35,32 @@ public final class Threshold {
     }
 
     /** The run store's folder (finished runs in it are reused). */
-    public Threshold into(Path dir) { into = dir; return this; }
+    public Threshold into(Path dir) { into = dir; store = null; return this; }
+    /** Runs into this store (its code version and stale-run policy apply). */
+    public Threshold into(RunStore s) { store = s; into = s.root(); return this; }
     public Threshold display(boolean on) { display = on; return this; }
 
     /** The runs of this experiment, as settings: one PPO run per checkpoint. */
     public static java.util.List<RlRun.Settings> runs(ExperimentPlan plan, Pretraining.Result pretrained) {
         var list = new ArrayList<RlRun.Settings>();
         for (var c : pretrained.checkpoints())
-            list.add(new RlRun.Settings(Equivalence.words(c.words()) + " words", c.folder(), c.words(), plan.rl(), plan.teacher(),
-                    plan.evalStories(), plan.worldSeed(), plan.pairs(), plan.questions()));
+            list.add(new RlRun.Settings(Equivalence.words(c.words()) + " words", c.folder(), c.words(), rl(plan), plan.teacher(),
+                    plan.evalStories(), plan.worldSeed(), plan.pairs(), plan.questions(), evalPrompts(plan)));
         return list;
     }
 
+    /** The plan's RL settings, seeded by the plan's seed (PPO's sampling and the evaluation's). */
+    static storylab.rl.RlConfig rl(ExperimentPlan plan) {
+        return plan.rl().seed(plan.seed());
+    }
+
+    /** The evaluation prompts when the plan has an evaluation set (null: the RL prompts, as before). */
+    static java.util.List<String> evalPrompts(ExperimentPlan plan) {
+        return plan.data().evaluation().equals("prompts") ? null : plan.data().prompts(plan.rl().run().prompts(), plan.evalStories());
+    }
+
     public ThresholdResult run() {
-        var store = RunStore.at(into);
+        var store = this.store != null ? this.store : RunStore.at(into);
         var pretrained = Pretraining.run(store, plan, display);
         var results = new ArrayList<RlRun.Result>();
         for (var s : runs(plan, pretrained)) results.add(RlRun.run(store, s, display));

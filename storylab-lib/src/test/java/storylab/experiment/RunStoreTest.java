@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,5 +51,66 @@ class RunStoreTest {
         assertEquals(RunStore.key(new Settings("x", 1)), RunStore.key(new Settings("x", 1)));
         assertNotEquals(RunStore.key(new Settings("x", 1)), RunStore.key(new Settings("x", 2)));
         assertEquals(12, RunStore.key(new Settings("x", 1)).length());
+    }
+
+    @Test
+    void aRunMadeByOtherCodeIsRedoneUnlessStaleRunsAreReusedAndTheStoreSaysWhich(@TempDir Path dir) throws Exception {
+        var calls = new AtomicInteger();
+        var s = new Settings("c", 2);
+        var old = RunStore.at(dir).code(CodeVersion.of("aaaaaaaaaaaa"));
+        old.run("rl", s, Result.class, f -> new Result(calls.incrementAndGet()));
+        Path oldFolder = old.folder("rl", s);
+
+        var newer = RunStore.at(dir).code(CodeVersion.of("bbbbbbbbbbbb"));
+        assertEquals(List.of(oldFolder), newer.stale("rl", s));
+        var reused = newer.reuseStale(true).run("rl", s, Result.class, f -> new Result(calls.incrementAndGet()));
+        assertEquals(new Result(1), reused, "--reuse-stale reads the old result");
+        assertEquals(1, calls.get());
+        assertEquals(RunStore.Status.REUSED_STALE, newer.uses().get(0).status());
+        assertEquals("aaaaaaaaaaaa", newer.uses().get(0).madeBy());
+
+        var redone = newer.run("rl", s, Result.class, f -> new Result(calls.incrementAndGet()));
+        assertEquals(new Result(2), redone, "by default a run of other code is redone");
+        assertEquals(RunStore.Status.REDONE_STALE, newer.uses().get(1).status());
+        assertNotEquals(oldFolder, newer.folder("rl", s));
+        assertEquals("{\n  \"score\" : 1.0\n}", Files.readString(oldFolder.resolve("result.json")).replace("\r", ""), "the old run is kept as it was");
+        newer.run("rl", s, Result.class, f -> new Result(calls.incrementAndGet()));
+        assertEquals(RunStore.Status.REUSED, newer.uses().get(2).status(), "the redone run is now this code's");
+        assertEquals(2, calls.get());
+    }
+
+    @Test
+    void aCorruptResultIsAnErrorNamingTheFileAndIsLeftInPlace(@TempDir Path dir) throws Exception {
+        var store = RunStore.at(dir);
+        var s = new Settings("d", 1);
+        store.run("rl", s, Result.class, f -> new Result(1));
+        Path result = store.folder("rl", s).resolve("result.json");
+        Files.writeString(result, "{\"score\": 1.");
+        var e = assertThrows(IllegalStateException.class, () -> store.run("rl", s, Result.class, f -> new Result(2)));
+        assertTrue(e.getMessage().contains(result.toString()) && e.getMessage().contains("corrupt"), e.getMessage());
+        assertEquals("{\"score\": 1.", Files.readString(result), "nothing overwritten");
+    }
+
+    @Test
+    void theCodeVersionIsTheSameForTheClassesFolderAndItsJar(@TempDir Path dir) throws Exception {
+        Path classes = dir.resolve("classes");
+        Files.createDirectories(classes.resolve("storylab/x"));
+        Files.writeString(classes.resolve("storylab/x/A.class"), "a");
+        Files.writeString(classes.resolve("storylab/x/B.class"), "b");
+        Files.writeString(classes.resolve("other.txt"), "not the lab's");
+        Path jar = dir.resolve("lab.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            for (var name : List.of("storylab/x/B.class", "storylab/x/A.class")) {
+                out.putNextEntry(new java.util.jar.JarEntry(name));
+                out.write(Files.readAllBytes(classes.resolve(name)));
+                out.closeEntry();
+            }
+        }
+        String id = CodeVersion.hash(classes);
+        assertEquals(id, CodeVersion.hash(jar));
+        Files.writeString(classes.resolve("storylab/x/B.class"), "b2");
+        assertNotEquals(id, CodeVersion.hash(classes), "changed code, another version");
+        assertEquals(12, id.length());
+        assertEquals(CodeVersion.current(), CodeVersion.current());
     }
 }

@@ -1,0 +1,191 @@
+package storylab.experiment;
+
+import java.util.List;
+import java.util.function.ToDoubleBiFunction;
+import org.knowm.xchart.XYChart;
+import storylab.display.Displayable;
+import storylab.display.MimeBundle;
+import storylab.display.Renderers;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The threshold experiment repeated over seeds: every number as a mean over seeds with a 95 % CI from
+ * {@link Bootstrap} (seeds and stories drawn), and the claims decided from those intervals. One seed still gives
+ * intervals (over its stories), just narrower than the truth.
+ */
+public record ThresholdSeeds(List<ThresholdResult> seeds) implements Displayable {
+
+    public ThresholdSeeds {
+        if (seeds.isEmpty()) throw new IllegalArgumentException("ThresholdSeeds needs at least one seed's result");
+        seeds = List.copyOf(seeds);
+        int n = seeds.get(0).runs().size();
+        for (var s : seeds)
+            if (s.runs().size() != n) throw new IllegalArgumentException("every seed needs the same checkpoints: " + n + " vs " + s.runs().size());
+    }
+
+    public static ThresholdSeeds of(ThresholdResult one) {
+        return new ThresholdSeeds(List.of(one));
+    }
+
+    /** The seeds' values, in order. */
+    public List<Long> seedValues() {
+        return seeds.stream().map(s -> s.plan().seed()).toList();
+    }
+
+    /** Pretraining words of each checkpoint. */
+    public double[] words() {
+        return seeds.get(0).runs().stream().mapToDouble(r -> r.settings().pretrainWords()).toArray();
+    }
+
+    /** Interaction words of each checkpoint's RL run, mean over seeds. */
+    public double[] interactionWords() {
+        double[] w = new double[words().length];
+        for (var s : seeds)
+            for (int r = 0; r < w.length; r++) w[r] += s.runs().get(r).interactionWords() / (double) seeds.size();
+        return w;
+    }
+
+    /** {@code [seed][run][phase][story]} teacher scores (0–9). */
+    public double[][][][] scores() {
+        int runs = words().length;
+        double[][][][] out = new double[seeds.size()][runs][2][];
+        for (int s = 0; s < seeds.size(); s++)
+            for (int r = 0; r < runs; r++) {
+                var run = seeds.get(s).runs().get(r);
+                out[s][r][0] = run.before().stories().stream().mapToDouble(TeacherEvaluation.StoryScore::sum).toArray();
+                out[s][r][1] = run.after().stories().stream().mapToDouble(TeacherEvaluation.StoryScore::sum).toArray();
+            }
+        return out;
+    }
+
+    /** A statistic of the mean scores before and after RL per checkpoint, with its CI. */
+    public Estimate estimate(ToDoubleBiFunction<double[], double[]> statistic) {
+        return Bootstrap.scores(scores(), statistic);
+    }
+
+    public Estimate before(int run) { return estimate((b, a) -> b[run]); }
+    public Estimate after(int run) { return estimate((b, a) -> a[run]); }
+    public Estimate gain(int run) { return estimate((b, a) -> a[run] - b[run]); }
+
+    /** Mean story length (words) per run and phase, over seeds. */
+    public double words(int run, int phase) {
+        return seeds.stream().mapToDouble(s -> phase == 0 ? s.runs().get(run).before().words() : s.runs().get(run).after().words()).average().orElse(Double.NaN);
+    }
+
+    /**
+     * A change in probe accuracy with RL, in points, with its CI (seeds and probe items drawn): the mean over the
+     * given runs of (after − before) for one task ("minimal pairs", "entity tracking"), or NaN when not probed.
+     */
+    public Estimate competenceChange(String task, int[] runs) {
+        int n = seeds.size();
+        double[][][] acc = new double[n][runs.length][2];
+        int[][] items = new int[n][runs.length];
+        for (int s = 0; s < n; s++)
+            for (int i = 0; i < runs.length; i++) {
+                var run = seeds.get(s).runs().get(runs[i]);
+                var b = run.before().competence();
+                var a = run.after().competence();
+                if (b == null || a == null || !b.tasks().containsKey(task)) return new Estimate(Double.NaN, Double.NaN, Double.NaN);
+                acc[s][i][0] = b.tasks().get(task);
+                acc[s][i][1] = a.tasks().get(task);
+                items[s][i] = task.equals("entity tracking") ? b.questions() : b.pairs();
+            }
+        return Bootstrap.accuracies(acc, items, (bf, af) -> {
+            double d = 0;
+            for (int i = 0; i < bf.length; i++) d += af[i] - bf[i];
+            return 100 * d / bf.length;
+        });
+    }
+
+    /** Whether every run was probed. */
+    public boolean probed() {
+        return seeds.stream().allMatch(s -> s.runs().stream().allMatch(r -> r.before().competence() != null && r.after().competence() != null));
+    }
+
+    /** Per checkpoint: score before, after and gain with 95 % CIs, story length, interaction words. */
+    public Table table() {
+        var t = Table.create("threshold over seeds", LongColumn.create("pretrain_words"), IntColumn.create("seeds"));
+        for (var name : List.of("before", "after", "gain"))
+            for (var suffix : List.of("", "_lo", "_hi")) t.addColumns(DoubleColumn.create(name + suffix));
+        t.addColumns(DoubleColumn.create("length_before"), DoubleColumn.create("length_after"), DoubleColumn.create("interaction_words"));
+        double[] w = words(), iw = interactionWords();
+        for (int r = 0; r < w.length; r++) {
+            var row = t.appendRow();
+            row.setLong("pretrain_words", (long) w[r]);
+            row.setInt("seeds", seeds.size());
+            set(row, "before", before(r));
+            set(row, "after", after(r));
+            set(row, "gain", gain(r));
+            row.setDouble("length_before", words(r, 0));
+            row.setDouble("length_after", words(r, 1));
+            row.setDouble("interaction_words", iw[r]);
+        }
+        return t;
+    }
+
+    /** Per checkpoint and probe: accuracy pretrained and after RL (means over seeds), the change in points with its CI. */
+    public Table competence() {
+        var t = Table.create("competence over seeds", LongColumn.create("pretrain_words"), StringColumn.create("task"), DoubleColumn.create("pretrained"),
+                DoubleColumn.create("rl"), DoubleColumn.create("change_points"), DoubleColumn.create("change_lo"), DoubleColumn.create("change_hi"));
+        if (!probed()) return t;
+        double[] w = words();
+        for (int r = 0; r < w.length; r++)
+            for (var task : List.of("minimal pairs", "entity tracking")) {
+                int run = r;
+                var row = t.appendRow();
+                row.setLong("pretrain_words", (long) w[r]);
+                row.setString("task", task);
+                row.setDouble("pretrained", seeds.stream().mapToDouble(s -> s.runs().get(run).before().competence().tasks().get(task)).average().orElse(Double.NaN));
+                row.setDouble("rl", seeds.stream().mapToDouble(s -> s.runs().get(run).after().competence().tasks().get(task)).average().orElse(Double.NaN));
+                var e = competenceChange(task, new int[] {r});
+                row.setDouble("change_points", e.mean());
+                row.setDouble("change_lo", e.lo());
+                row.setDouble("change_hi", e.hi());
+            }
+        return t;
+    }
+
+    private static void set(tech.tablesaw.api.Row row, String name, Estimate e) {
+        row.setDouble(name, e.mean());
+        row.setDouble(name + "_lo", e.lo());
+        row.setDouble(name + "_hi", e.hi());
+    }
+
+    /** Figure 2 with 95 % CI bands: score before and after RL against pretraining words. */
+    public XYChart figure2() {
+        return Figures.startFinishBands(table(), seeds.size());
+    }
+
+    /** The change in probe accuracy with RL per checkpoint, with 95 % CI bands. */
+    public XYChart competenceFigure() {
+        return Figures.competenceChangeBands(competence(), seeds.size());
+    }
+
+    /** Paper A's claims, each decided from its CI. */
+    public List<Claim> claims() {
+        return Verdicts.paperA(this);
+    }
+
+    /** The seeds' results for one seed's tables and figures 3–7. */
+    public ThresholdResult first() {
+        return seeds.get(0);
+    }
+
+    @Override
+    public MimeBundle toMimeBundle() {
+        return Renderers.render(table());
+    }
+
+    @Override
+    public String toString() {
+        var sb = new StringBuilder("threshold over seeds " + seedValues() + ":\n");
+        double[] w = words();
+        for (int r = 0; r < w.length; r++)
+            sb.append(String.format("  %s words: before %s, after %s, gain %s%n", Equivalence.words((long) w[r]), before(r), after(r), gain(r)));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,37 @@
+package storylab.experiment;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import storylab.Scale;
+import storylab.model.Torch;
+
+/** Same recipe + seed + thread count → the same numbers, computed afresh in two stores; another seed → others. */
+class DeterminismTest {
+
+    static ExperimentPlan tiny(long seed) {
+        return ExperimentPlan.at(Scale.TEST).withMilestones(List.of(1_500L, 3_000L)).withEval(6, 8, 4).withSeed(seed);
+    }
+
+    @Test
+    void theSameRecipeSeedAndThreadsGiveTheSameNumbers(@TempDir Path dir) {
+        Torch.threads(1);
+        var a = Threshold.of(tiny(42)).into(dir.resolve("a")).display(false).run();
+        var b = Threshold.of(tiny(42)).into(dir.resolve("b")).display(false).run();
+        assertEquals(2, a.runs().size());
+        for (int i = 0; i < a.runs().size(); i++) {
+            var ra = a.runs().get(i);
+            var rb = b.runs().get(i);
+            assertEquals(ra.before(), rb.before(), "before RL, checkpoint " + i);
+            assertEquals(ra.after(), rb.after(), "after RL, checkpoint " + i);
+            assertEquals(ra.steps().stream().map(s -> s.kl()).toList(), rb.steps().stream().map(s -> s.kl()).toList(), "PPO's KL per step");
+        }
+        assertEquals(a.pretraining().curveLoss(), b.pretraining().curveLoss(), "the pretraining loss curve");
+
+        var other = Threshold.of(tiny(43)).into(dir.resolve("c")).display(false).run();
+        assertNotEquals(a.pretraining().curveLoss(), other.pretraining().curveLoss(), "another seed is another run");
+    }
+}
