@@ -50,6 +50,7 @@ public final class Rl {
     private Path into;
     private boolean display = true;
     private Consumer<RlStep> onStep = s -> {};
+    private Inspector inspector;            // set only while StepInspection takes a step
 
     // Training state (restored by resume).
     private Update algorithm;
@@ -241,6 +242,7 @@ public final class Rl {
         var context = new Context(this, rollout, batch, lp, kl.beta());
         var stats = algorithm.update(context, scored.rewards());
         double tOptimize = seconds(t);
+        if (inspector != null) inspector.seen(context, scored);
 
         // 5. β follows the KL; the step's numbers are recorded.
         double beta = kl.beta();
@@ -257,6 +259,27 @@ public final class Rl {
         var out = new ArrayList<String>(B);
         for (int i = 0; i < B; i++) out.add(all.get((int) (((long) step * (B / k) + i / k) % all.size())));
         return out;
+    }
+
+    /** Takes one step the usual way (recorded in the history) and shows {@link StepInspection} what its update saw. */
+    RlStep stepInspected(Inspector i) {
+        start();
+        inspector = i;
+        try {
+            var s = step();
+            if (s != null) {
+                history.add(s);
+                onStep.accept(s);
+            }
+            return s;
+        } finally {
+            inspector = null;
+        }
+    }
+
+    /** Sees a step's context and scores once its update is done. */
+    interface Inspector {
+        void seen(Context c, Scored scored);
     }
 
     /** Rewards and scores of a rollout: the teacher's (through the formula), or the function's, guarded. */
@@ -335,6 +358,8 @@ public final class Rl {
         final Rollout.TokenLogProbs logProbs;
         final double beta;
         private int minibatch;
+        // What the update used per token, kept for StepInspection (null where an algorithm has none).
+        float[][] tokenRewards, advantages;
 
         Context(Rl rl, Rollout rollout, RolloutBatch batch, Rollout.TokenLogProbs logProbs, double beta) {
             this.rl = rl;
@@ -346,6 +371,7 @@ public final class Rl {
 
         RlConfig config() { return rl.config; }
         Gpt policy() { return rl.policy; }
+        void used(float[][] tokenRewards, float[][] advantages) { this.tokenRewards = tokenRewards; this.advantages = advantages; }
         ValueHead valueHead() { return rl.valueHead; }
         int step() { return rl.step; }
         long seed() { return rl.config.run().seed() * 1_000_003L + rl.step; }
