@@ -51,6 +51,7 @@ record GroupLoss(NDArray total, float policy, float kl, float clipFraction, floa
             adv[i] = new float[lp.policy()[i].length];
             java.util.Arrays.fill(adv[i], (float) storyAdvantages[i]);
         }
+        c.used(null, adv);
         var rng = new java.util.Random(c.seed());
         double pl = 0, cf = 0, akl = 0;
         int updates = 0;

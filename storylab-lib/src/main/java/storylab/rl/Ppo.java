@@ -68,17 +68,19 @@ public final class Ppo implements Rl.Update {
         double[] reward = cfg.reward().whiten() ? Whiten.centred(storyRewards) : storyRewards;
 
         // Per-token rewards: −β·KL on every token, the story's reward on its last one; then GAE.
-        float[][] advantages = new float[B][], returns = new float[B][];
+        float[][] advantages = new float[B][], returns = new float[B][], tokenRewards = new float[B][];
         for (int i = 0; i < B; i++) {
             int n = lp.policy()[i].length;
             float[] r = new float[n];
             for (int j = 0; j < n; j++) r[j] = (float) (-c.beta * cfg.kl().estimator().of(lp.policy()[i][j], lp.reference()[i][j]));
             r[n - 1] += (float) reward[i];
+            tokenRewards[i] = r;
             var gae = Gae.of(r, lp.values()[i], k.gamma(), k.lambda());
             advantages[i] = gae.advantages();
             returns[i] = gae.returns();
         }
         if (k.whitenAdvantages()) advantages = Whiten.of(advantages, false);
+        c.used(tokenRewards, advantages);
 
         // Clipped updates, a few epochs over shuffled minibatches; the policy waits while the critic warms up.
         boolean trainPolicy = c.step() >= k.valueWarmup();

@@ -51,6 +51,7 @@ public final class Rl {
     private Path into;
     private boolean display = true;
     private Consumer<RlStep> onStep = s -> {};
+    private Inspector inspector;            // set only while StepInspection takes a step
 
     // Training state (restored by resume).
     private Update algorithm;
@@ -249,6 +250,7 @@ public final class Rl {
         var context = new Context(this, rollout, batch, lp, kl.beta(), halves);
         var stats = algorithm.update(context, scored.rewards());
         double tOptimize = seconds(t);
+        if (inspector != null) inspector.seen(context, scored);
 
         // 5. β follows the KL; the step's numbers are recorded.
         double beta = kl.beta();
@@ -265,6 +267,27 @@ public final class Rl {
         var out = new ArrayList<String>(B);
         for (int i = 0; i < B; i++) out.add(all.get((int) (((long) step * (B / k) + i / k) % all.size())));
         return out;
+    }
+
+    /** Takes one step the usual way (recorded in the history) and shows {@link StepInspection} what its update saw. */
+    RlStep stepInspected(Inspector i) {
+        start();
+        inspector = i;
+        try {
+            var s = step();
+            if (s != null) {
+                history.add(s);
+                onStep.accept(s);
+            }
+            return s;
+        } finally {
+            inspector = null;
+        }
+    }
+
+    /** Sees a step's context and scores once its update is done. */
+    interface Inspector {
+        void seen(Context c, Scored scored);
     }
 
     /** Rewards and scores of a rollout: the teacher's (through the formula), or the function's, guarded. */
@@ -344,6 +367,8 @@ public final class Rl {
         final double beta;
         private final Halves halves;
         private int minibatch;
+        // What the update used per token, kept for StepInspection (null where an algorithm has none).
+        float[][] tokenRewards, advantages;
 
         Context(Rl rl, Rollout rollout, RolloutBatch batch, Rollout.TokenLogProbs logProbs, double beta, Halves halves) {
             this.rl = rl;
@@ -356,6 +381,7 @@ public final class Rl {
 
         RlConfig config() { return rl.config; }
         Gpt policy() { return rl.policy; }
+        void used(float[][] tokenRewards, float[][] advantages) { this.tokenRewards = tokenRewards; this.advantages = advantages; }
         ValueHead valueHead() { return rl.valueHead; }
         int step() { return rl.step; }
         long seed() { return rl.config.run().seed() * 1_000_003L + rl.step; }
