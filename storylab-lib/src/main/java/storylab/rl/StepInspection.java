@@ -75,7 +75,7 @@ public final class StepInspection implements Displayable {
         var seen = new StepInspection[1];
         rl.stepInspected((c, scored) -> {
             // The update is done: the policy's log-probs now give the ratio each token ended the step with.
-            var now = c.rollout.logProbs(c.policy(), c.rl.reference(), null, c.batch, c.config().optim().miniBatch());
+            var now = c.rollout.logProbs(c.policy(), c.rl.reference(), null, c.batch, c.config().optim().miniBatch(), Halves.sequential());
             seen[0] = new StepInspection(c, scored, now);
         });
         return seen[0];

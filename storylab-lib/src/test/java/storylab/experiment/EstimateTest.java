@@ -1,4 +1,4 @@
-package storylab.eval;
+package storylab.experiment;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -8,11 +8,15 @@ class EstimateTest {
 
     @Test
     void threeValuesGiveTheMeanAndStudentsTInterval() {
-        var e = Estimate.of(1, 2, 3);   // sd 1, t(0.975, 2) = 4.303
+        var e = Estimate.of(1, 2, 3); // sd 1, t(0.975, 2) = 4.303
         assertEquals(2.0, e.mean(), 1e-12);
         assertEquals(4.303 / Math.sqrt(3), e.halfWidth(), 1e-9);
-        assertEquals("2.00 ± 2.48 (95% CI, n = 3)", e.toString());
-        assertTrue(e.excludesZero() == false && Estimate.of(5, 6, 7).excludesZero());
+        assertEquals(2 - 4.303 / Math.sqrt(3), e.lo(), 1e-9);
+        assertEquals(String.format("%.2f [%.2f, %.2f]", 2.0, -0.48, 4.48), e.toString());
+        assertFalse(e.excludesZero());
+        assertTrue(Estimate.of(5, 6, 7).excludesZero());
+        assertEquals(Claim.Verdict.INCONCLUSIVE, e.atLeast(0));
+        assertEquals(Claim.Verdict.HOLDS, Estimate.of(5, 6, 7).atLeast(0));
     }
 
     @Test
@@ -22,7 +26,8 @@ class EstimateTest {
         var one = Estimate.of(4.0);
         assertTrue(Double.isNaN(one.halfWidth()));
         assertFalse(one.excludesZero(), "a single value never excludes zero");
-        assertEquals("4.00 ± ? (95% CI, n = 1)", one.toString());
+        assertEquals(Claim.Verdict.INCONCLUSIVE, one.atLeast(0), "nor decides a verdict");
+        assertEquals(String.format("%.2f [no interval]", 4.0), one.toString());
         assertThrows(IllegalArgumentException.class, Estimate::of);
     }
 }
