@@ -140,13 +140,14 @@ final class Probes {
     private static EntityQuestion roleQuestion(Story story, SplittableRandom r) {
         String hero = story.plan().hero().name(), helper = story.plan().helper().name(), text = story.text();
         if (hero.equals(helper)) return null;
+        Pattern heroName = word(hero), helperName = word(helper); // compiled once per story, not per mention
         var names = Pattern.compile("\\b(" + Pattern.quote(hero) + "|" + Pattern.quote(helper) + ")\\b").matcher(text);
         List<int[]> eligible = new ArrayList<>(); // {start of the name, 1 if the hero}
         while (names.find()) {
             int at = names.start();
             if (at == 0 || text.charAt(at - 1) != ' ') continue; // candidates carry a leading space
             String window = lastWords(text.substring(0, at), WINDOW_WORDS);
-            if (mentions(window, hero) && mentions(window, helper)) eligible.add(new int[] {at, names.group(1).equals(hero) ? 1 : 0});
+            if (heroName.matcher(window).find() && helperName.matcher(window).find()) eligible.add(new int[] {at, names.group(1).equals(hero) ? 1 : 0});
         }
         if (eligible.isEmpty()) return null;
         int[] pick = eligible.get(r.nextInt(eligible.size()));
@@ -156,8 +157,9 @@ final class Probes {
         return new EntityQuestion(text.substring(0, pick[0] - 1), candidates, answer);
     }
 
-    private static boolean mentions(String text, String name) {
-        return Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(text).find();
+    /** {@code name} as a whole word. */
+    private static Pattern word(String name) {
+        return Pattern.compile("\\b" + Pattern.quote(name) + "\\b");
     }
 
     /** The last {@code words} words of {@code text} (all of it when shorter). */
