@@ -279,7 +279,7 @@ public final class Corpora {
         return line;
     }
 
-    private static JsonNode parse(String line, Path file, long number, FileRecords.Issues issues) {
+    static JsonNode parse(String line, Path file, long number, FileRecords.Issues issues) {
         try {
             JsonNode node = JSON.readTree(line);
             if (node != null && node.isObject()) return node;
@@ -304,7 +304,7 @@ public final class Corpora {
         return names;
     }
 
-    private static boolean hasExtension(Path p, String... extensions) {
+    static boolean hasExtension(Path p, String... extensions) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
         for (String e : extensions) if (n.endsWith(e)) return true;
         return false;
