@@ -231,7 +231,7 @@ public final class EncoderDecoder implements AutoCloseable {
     private NDArray normal(Random rng, String name, double std, long... shape) {
         float[] data = new float[Math.toIntExact(new Shape(shape).size())];
         for (int i = 0; i < data.length; i++) data[i] = (float) (rng.nextGaussian() * std);
-        return register(name, manager.create(data, new Shape(shape)));
+        return register(name, Torch.owned(manager.create(data, new Shape(shape))));
     }
 
     private NDArray zeros(String name, long n) {

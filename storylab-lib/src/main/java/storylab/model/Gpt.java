@@ -300,9 +300,9 @@ public final class Gpt implements AutoCloseable {
                 if (src == null) throw new IllegalArgumentException("parameter " + name + " is missing");
                 if (!src.getShape().equals(new Shape(shape)))
                     throw new IllegalArgumentException("parameter " + name + " has shape " + src.getShape() + ", the config needs " + new Shape(shape));
-                array = manager.create(src.toFloatArray(), new Shape(shape));
+                array = Torch.owned(manager.create(src.toFloatArray(), new Shape(shape)));
             } else {
-                array = manager.create(data, new Shape(shape));
+                array = Torch.owned(manager.create(data, new Shape(shape)));
             }
             array.setRequiresGradient(true);
             params.put(name, array);

@@ -1,6 +1,7 @@
 package storylab.model;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
@@ -21,5 +22,17 @@ public final class Torch {
     public static int threads() {
         Engine.getEngine("PyTorch");
         return JniUtils.getNumThreads();
+    }
+
+    /**
+     * {@code fromJava}'s values in memory PyTorch allocated itself, and {@code fromJava} closed. DJL wraps a Java
+     * array's buffer without copying, so the data sits wherever the JVM put that buffer, which changes from run
+     * to run; MKL's matmuls may round differently with the data's alignment (seen on Intel CPUs). Parameters
+     * copied into PyTorch's 64-byte-aligned memory make a run repeat bit for bit.
+     */
+    public static NDArray owned(NDArray fromJava) {
+        var copy = fromJava.duplicate();
+        fromJava.close();
+        return copy;
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import storylab.model.Torch;
 import storylab.model.NamedArrays;
 
 /**
@@ -24,8 +25,8 @@ public final class ValueHead implements AutoCloseable {
         var rng = new Random(seed);
         float[] init = new float[d];
         for (int i = 0; i < d; i++) init[i] = (float) (rng.nextGaussian() * 0.02);
-        w = register("vhead.w", manager.create(init, new Shape(d, 1)));
-        b = register("vhead.b", manager.create(new float[] {0f}, new Shape(1)));
+        w = register("vhead.w", Torch.owned(manager.create(init, new Shape(d, 1))));
+        b = register("vhead.b", manager.zeros(new Shape(1)));
     }
 
     private NDArray register(String name, NDArray a) {
