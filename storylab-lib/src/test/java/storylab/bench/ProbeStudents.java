@@ -13,7 +13,10 @@ import storylab.train.Checkpoint;
  * the hand-over probe at every checkpoint of a pretraining run (by default the README's workshop student,
  * trained first if absent), each accuracy with its 95 % Wilson interval and the probe's chance level.
  *
- *   java ... storylab.bench.ProbeStudents [RUN_DIR] [QUESTIONS]
+ * With WORDS, a run folder without checkpoints first gets a student of the same recipe pretrained on WORDS
+ * words (checkpoints at a fifth, half and all of it): to see whether a probe moves with longer training.
+ *
+ *   java ... storylab.bench.ProbeStudents [RUN_DIR] [QUESTIONS] [WORDS]
  */
 public final class ProbeStudents {
 
@@ -22,16 +25,17 @@ public final class ProbeStudents {
         Path run = Path.of(args.length > 0 ? args[0] : "runs/workshop-student");
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         if (args.length == 0) WorkshopStudent.checkpoint(run);
+        if (args.length > 2) WorkshopStudent.train(run, Long.parseLong(args[2]));
         var world = StoryWorld.seed(42); // the workshop student's world; probes come from stories it never saw
         var pairs = world.minimalPairs(n);
-        var roles = world.entityTracking(n);
+        var cast = world.entityTracking(n);
         var handOvers = world.handOvers(n, 3);
         System.out.printf("%-12s %-26s %-26s %-26s%n", "checkpoint", "minimal pairs (chance .5)", "entity tracking (chance .5)", "hand-overs (chance .33)");
         try (Stream<Path> s = Files.list(run)) {
             for (Path cp : s.filter(p -> Files.isRegularFile(p.resolve("state.json"))).sorted().toList()) {
                 try (var model = Checkpoint.readModel(cp)) {
                     var tok = Checkpoint.readTokenizer(cp);
-                    var c = Competence.measure(model, tok, pairs, roles);
+                    var c = Competence.measure(model, tok, pairs, cast);
                     var h = Competence.measure(model, tok, java.util.List.of(), handOvers);
                     System.out.printf("%-12s %-26s %-26s %-26s%n", cp.getFileName(), wilson(c.minimalPairs(), n), wilson(c.entityTracking(), n), wilson(h.entityTracking(), n));
                 }

@@ -23,14 +23,22 @@ public final class WorkshopStudent {
     /** The checkpoint folder of the student, training it first if it is not there yet. */
     public static Path checkpoint(Path runDir) throws IOException {
         Path cp = runDir.resolve(String.format("words-%011d", WORDS));
-        if (Files.isRegularFile(cp.resolve("state.json"))) return cp;
+        if (!Files.isRegularFile(cp.resolve("state.json"))) train(runDir, WORDS, 100_000, 300_000, WORDS);
+        return Checkpoint.locate(cp);
+    }
+
+    /** The same recipe on {@code words} words (checkpoints at a fifth, half and all of it), unless already there. */
+    public static void train(Path runDir, long words) throws IOException {
+        if (!Files.isRegularFile(runDir.resolve(String.format("words-%011d", words)).resolve("state.json")))
+            train(runDir, words, words / 5, words / 2, words);
+    }
+
+    private static void train(Path runDir, long words, long... milestones) throws IOException {
         var world = StoryWorld.seed(42);
         var tok = BpeTokenizer.train(world.corpus(500_000), 2_000);
         try (var student = Gpt.tiny(tok.vocabSize())) {
-            Pretrain.of(student, tok, world.corpus()).words(WORDS)
-                    .checkpointsAt(Milestones.of(100_000, 300_000, WORDS)).into(runDir).display(false).run();
+            Pretrain.of(student, tok, world.corpus()).words(words).checkpointsAt(Milestones.of(milestones)).into(runDir).display(false).run();
         }
-        return Checkpoint.locate(cp);
     }
 
     public static void main(String[] args) throws IOException {

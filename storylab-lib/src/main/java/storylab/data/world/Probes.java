@@ -126,35 +126,49 @@ final class Probes {
     static final long PROBE_STORIES = 1L << 40;
     private static final int WINDOW_WORDS = 60;
 
-    List<EntityQuestion> storyRoles(int n, LongFunction<Story> stories) {
+    List<EntityQuestion> storyCast(int n, LongFunction<Story> stories) {
         List<EntityQuestion> out = new ArrayList<>(n);
         for (long i = 0; out.size() < n; i++) {
             if (i > 20L * n + 100) throw new IllegalStateException("the world's stories give too few entity questions");
-            var q = roleQuestion(stories.apply(PROBE_STORIES + i), new SplittableRandom(StoryWriter.mix(seed ^ 0x13198A2E03707344L, i)));
+            var q = castQuestion(stories.apply(PROBE_STORIES + i), new SplittableRandom(StoryWriter.mix(seed ^ 0x452821E638D01377L, i)));
             if (q != null) out.add(q);
         }
         return out;
     }
 
-    /** One question from {@code story}, or null when no mention of a character has both names in the window before it. */
-    private static EntityQuestion roleQuestion(Story story, SplittableRandom r) {
-        String hero = story.plan().hero().name(), helper = story.plan().helper().name(), text = story.text();
-        if (hero.equals(helper)) return null;
-        Pattern heroName = word(hero), helperName = word(helper); // compiled once per story, not per mention
-        var names = Pattern.compile("\\b(" + Pattern.quote(hero) + "|" + Pattern.quote(helper) + ")\\b").matcher(text);
+    /**
+     * One question from {@code story}, or null when no character is named again within the window: the story
+     * is cut just before a character's name comes back, and the other candidate is a name of the same gender
+     * that the story never uses. Unlike "which of the two characters comes next", which even a perfect reader
+     * often cannot know, this has one right answer, so the probe can rise all the way to 1.
+     */
+    private EntityQuestion castQuestion(Story story, SplittableRandom r) {
+        var plan = story.plan();
+        String text = story.text();
         List<int[]> eligible = new ArrayList<>(); // {start of the name, 1 if the hero}
-        while (names.find()) {
-            int at = names.start();
-            if (at == 0 || text.charAt(at - 1) != ' ') continue; // candidates carry a leading space
-            String window = lastWords(text.substring(0, at), WINDOW_WORDS);
-            if (heroName.matcher(window).find() && helperName.matcher(window).find()) eligible.add(new int[] {at, names.group(1).equals(hero) ? 1 : 0});
+        for (var who : List.of(plan.hero(), plan.helper())) {
+            Pattern name = word(who.name());
+            var m = name.matcher(text);
+            while (m.find()) {
+                int at = m.start();
+                if (at == 0 || text.charAt(at - 1) != ' ') continue; // candidates carry a leading space
+                if (name.matcher(lastWords(text.substring(0, at), WINDOW_WORDS)).find())
+                    eligible.add(new int[] {at, who == plan.hero() ? 1 : 0});
+            }
         }
         if (eligible.isEmpty()) return null;
         int[] pick = eligible.get(r.nextInt(eligible.size()));
-        boolean heroFirst = r.nextBoolean(); // random order, so a tie favours neither role
-        var candidates = heroFirst ? List.of(" " + hero, " " + helper) : List.of(" " + helper, " " + hero);
-        int answer = (pick[1] == 1) == heroFirst ? 0 : 1;
-        return new EntityQuestion(text.substring(0, pick[0] - 1), candidates, answer);
+        var who = pick[1] == 1 ? plan.hero() : plan.helper();
+        String[] pool = d.names.get(who.gender());
+        String stranger = null;
+        for (int tries = 0; tries < 50 && stranger == null; tries++) {
+            String s = pool[r.nextInt(pool.length)];
+            if (!word(s).matcher(text).find()) stranger = s;
+        }
+        if (stranger == null) return null;
+        boolean knownFirst = r.nextBoolean();
+        var candidates = knownFirst ? List.of(" " + who.name(), " " + stranger) : List.of(" " + stranger, " " + who.name());
+        return new EntityQuestion(text.substring(0, pick[0] - 1), candidates, knownFirst ? 0 : 1);
     }
 
     /** {@code name} as a whole word. */

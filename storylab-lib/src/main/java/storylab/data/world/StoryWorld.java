@@ -102,12 +102,12 @@ public final class StoryWorld implements Displayable {
 
     /**
      * {@code n} entity-tracking questions inside the world's own stories: a story never used for training (far
-     * down the stream) is cut just before one of its two characters is named again, and the question is which
-     * of the two comes next. Both were named in the preceding 60 words, so a model with a short context can
-     * answer; telling them apart takes knowing who wants what, who helps and who speaks. Chance is 1/2.
+     * down the stream) is cut just before one of its characters is named again (named already in the preceding
+     * 60 words, so a model with a short context can see it), and the candidates are that character's name and
+     * a name of the same gender the story never uses. Knowing who is in the story answers it; chance is 1/2.
      */
     public List<EntityQuestion> entityTracking(int n) {
-        return new Probes(data, seed).storyRoles(n, this::story);
+        return new Probes(data, seed).storyCast(n, this::story);
     }
 
     /**
