@@ -81,6 +81,26 @@ public record ThresholdSeeds(List<ThresholdResult> seeds) implements Displayable
      * given runs of (after − before) for one task ("minimal pairs", "entity tracking"), or NaN when not probed.
      */
     public Estimate competenceChange(String task, int[] runs) {
+        return competence(task, runs, (bf, af) -> {
+            double d = 0;
+            for (int i = 0; i < bf.length; i++) d += af[i] - bf[i];
+            return 100 * d / bf.length;
+        });
+    }
+
+    /** Probe accuracy before RL in points, the mean over the given runs, with its CI; NaN when not probed. */
+    public Estimate competenceBefore(String task, int[] runs) {
+        return competence(task, runs, (bf, af) -> 100 * java.util.Arrays.stream(bf).average().orElse(Double.NaN));
+    }
+
+    /** What guessing scores on a task, in points: 50 for minimal pairs, the questions' own chance for entity tracking. */
+    public double chance(String task) {
+        if (!task.equals("entity tracking")) return 50;
+        return 100 * seeds.stream().flatMap(s -> s.runs().stream()).map(r -> r.before().competence())
+                .filter(c -> c != null).mapToDouble(Competence::entityChance).average().orElse(Double.NaN);
+    }
+
+    private Estimate competence(String task, int[] runs, java.util.function.ToDoubleBiFunction<double[], double[]> statistic) {
         int n = seeds.size();
         double[][][] acc = new double[n][runs.length][2];
         int[][] items = new int[n][runs.length];
@@ -94,11 +114,7 @@ public record ThresholdSeeds(List<ThresholdResult> seeds) implements Displayable
                 acc[s][i][1] = a.tasks().get(task);
                 items[s][i] = task.equals("entity tracking") ? b.questions() : b.pairs();
             }
-        return Bootstrap.accuracies(acc, items, (bf, af) -> {
-            double d = 0;
-            for (int i = 0; i < bf.length; i++) d += af[i] - bf[i];
-            return 100 * d / bf.length;
-        });
+        return Bootstrap.accuracies(acc, items, statistic);
     }
 
     /** Whether every run was probed. */

@@ -92,7 +92,11 @@ public final class Verdicts {
         return best;
     }
 
-    /** Formal competence is unchanged by RL: per probe, the mean change over the checkpoints within ±2 points (whole CI). */
+    /**
+     * Formal competence is unchanged by RL: per probe, the mean change over the checkpoints within ±2 points (whole
+     * CI). A probe whose accuracy before RL is not above chance (its CI reaches chance) cannot tell, and makes the
+     * claim inconclusive.
+     */
     static Claim competence(ThresholdSeeds t) {
         String statement = "Formal competence is unchanged by RL (mean change within ±2 points per probe)";
         String paper = "BabyLM zero-shot scores (minimal pairs, entity tracking…) essentially unchanged";
@@ -104,6 +108,13 @@ public final class Verdicts {
         for (var task : List.of("minimal pairs", "entity tracking")) {
             var e = t.competenceChange(task, runs);
             if (Double.isNaN(e.mean())) continue;
+            var level = t.competenceBefore(task, runs);
+            double chance = t.chance(task);
+            if (level.lo() <= chance) { // a probe at chance cannot show a change, so "unchanged" would say nothing
+                if (verdict == Claim.Verdict.HOLDS) verdict = Claim.Verdict.INCONCLUSIVE;
+                parts.add(String.format("%s: at chance before RL (%s points, chance %.0f), so it cannot show a change", task, level.format("%.1f"), chance));
+                continue;
+            }
             var v = e.within(POINTS);
             if (v == Claim.Verdict.DOES_NOT_HOLD) verdict = v;
             else if (v == Claim.Verdict.INCONCLUSIVE && verdict == Claim.Verdict.HOLDS) verdict = v;

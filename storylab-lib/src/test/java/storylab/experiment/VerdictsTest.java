@@ -39,6 +39,34 @@ class VerdictsTest {
         return new ThresholdResult(ExperimentPlan.at(Scale.TEST).withSeed(seed), null, runs);
     }
 
+    /** Two seeds of one checkpoint, probed before and after RL with these accuracies (20,000 items each). */
+    static ThresholdSeeds probed(double pairsBefore, double pairsAfter, double entityBefore, double entityAfter) {
+        var seeds = new ArrayList<ThresholdResult>();
+        for (long s = 1; s <= 2; s++) {
+            var rows = new ArrayList<TeacherEvaluation.StoryScore>();
+            for (int i = 0; i < 4; i++) rows.add(new TeacherEvaluation.StoryScore(1, 1, 1, 10, 1.0));
+            var before = TeacherEvaluation.summarize(rows, new Competence(pairsBefore, java.util.Map.of(), entityBefore, 0.5, 20_000, 20_000));
+            var after = TeacherEvaluation.summarize(rows, new Competence(pairsAfter, java.util.Map.of(), entityAfter, 0.5, 20_000, 20_000));
+            var settings = new RlRun.Settings("1000 words", "ckpt", 1_000, ExperimentPlan.at(Scale.TEST).rl(), TeacherSpec.offline(), 4, 1, 0, 0);
+            seeds.add(new ThresholdResult(ExperimentPlan.at(Scale.TEST).withSeed(s), null, List.of(new RlRun.Result(settings, before, after, List.of(), 100, 0))));
+        }
+        return new ThresholdSeeds(seeds);
+    }
+
+    @Test
+    void competenceUnchangedHoldsOnlyWhereEveryProbeIsAboveChance() {
+        var above = Verdicts.competence(probed(0.80, 0.80, 0.90, 0.90));
+        assertEquals(Claim.Verdict.HOLDS, above.verdict(), above.found());
+
+        // The same unchanged numbers with entity tracking at chance: that probe cannot show a change.
+        var atChance = Verdicts.competence(probed(0.80, 0.80, 0.50, 0.50));
+        assertEquals(Claim.Verdict.INCONCLUSIVE, atChance.verdict(), atChance.found());
+        assertTrue(atChance.found().contains("entity tracking: at chance before RL"), atChance.found());
+
+        var moved = Verdicts.competence(probed(0.80, 0.70, 0.90, 0.90));
+        assertEquals(Claim.Verdict.DOES_NOT_HOLD, moved.verdict(), moved.found());
+    }
+
     @Test
     void aClearJumpHoldsAndItsIntervalIsExactWhenEveryStoryAgrees() {
         var t = new ThresholdSeeds(List.of(seed(1, 0, 0, 2), seed(2, 0, 0, 2)));
