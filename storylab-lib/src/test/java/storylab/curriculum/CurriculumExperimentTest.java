@@ -59,6 +59,13 @@ class CurriculumExperimentTest {
                 seed(flat, new double[] {.2, .35, .3, .25, .20}, new double[] {.2, .3, .3, .3, .32}, .02, 12));
         assertEquals(List.of(Claim.Verdict.DOES_NOT_HOLD, Claim.Verdict.DOES_NOT_HOLD), not.claims().stream().map(Claim::verdict).toList());
 
+        // A tie (both orders write the same stories) is no win: [0, 0] does not hold.
+        var tie = seeds(seed(flat, new double[] {.2, .25, .3, .35, .40}, new double[] {.2, .25, .3, .35, .40}, .02, 12));
+        assertEquals(0, tie.claims().get(1).estimate().hi(), 1e-12);
+        assertEquals(Claim.Verdict.DOES_NOT_HOLD, tie.claims().get(1).verdict(), tie.claims().get(1).found());
+        var noInterval = new storylab.experiment.Estimate(0.1, Double.NaN, Double.NaN);
+        assertEquals(Claim.Verdict.INCONCLUSIVE, CurriculumSeeds.beats(noInterval), "no interval, no verdict");
+
         // The same means but stories spread ±0.3 and the two seeds disagreeing: the intervals span 0.
         var noisy = seeds(seed(flat, new double[] {.2, .25, .3, .35, .45}, new double[] {.2, .25, .28, .29, .20}, .3, 6),
                 seed(flat, new double[] {.2, .25, .3, .35, .15}, new double[] {.2, .25, .28, .29, .40}, .3, 6));
