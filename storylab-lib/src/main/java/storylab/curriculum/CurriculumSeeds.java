@@ -134,7 +134,17 @@ public record CurriculumSeeds(List<Long> seeds, List<CurriculumExperiment.Result
         return m.get(FORWARD)[4] - m.get(REVERSE)[4];
     }
 
-    /** Paper B's two claims, each holding when its difference's whole 95 % CI is above 0, not when it is below, inconclusive otherwise. */
+    /**
+     * A "beats" verdict from a difference's 95 % CI: holds when the whole interval is above 0, does not hold when none
+     * of it is (a tie, [0, 0], is not a win), inconclusive otherwise (and without an interval).
+     */
+    static Claim.Verdict beats(Estimate difference) {
+        if (difference.lo() > 0) return Claim.Verdict.HOLDS;
+        if (difference.hi() <= 0) return Claim.Verdict.DOES_NOT_HOLD;
+        return Claim.Verdict.INCONCLUSIVE;
+    }
+
+    /** Paper B's two claims, each holding when its difference's whole 95 % CI is above 0, not when none of it is, inconclusive otherwise. */
     public List<Claim> claims() {
         String where = String.format("%d seed%s × %d stories per level", seeds.size(), seeds.size() == 1 ? "" : "s", stories(4));
         var margin = estimate(CurriculumSeeds::strongBeatsWeakMargin);
@@ -144,13 +154,13 @@ public record CurriculumSeeds(List<Long> seeds, List<CurriculumExperiment.Result
                                 + "strong − weak %s; the smaller of the two %s (%s; holds when its CI is above 0)",
                         bleu1(FORWARD, 4).format("%.3f"), bleu1(FORWARD, 1).format("%.3f"), estimate(CurriculumSeeds::strongMinusWeak).format("%+.3f"),
                         estimate(CurriculumSeeds::gainDifference).format("%+.3f"), margin.format("%+.3f"), where),
-                margin.atLeast(0), margin);
+                beats(margin), margin);
         var diff = estimate(CurriculumSeeds::forwardMinusReverse);
         var two = new Claim("B.weak-to-strong-beats-reverse", "The weak → strong curriculum beats the reverse order (strong → weak)",
                 "asked for as an ablation of the curriculum",
                 String.format("BLEU-1 on strong instructions: weak → strong %s, strong → weak %s; difference %s (%s; holds when its CI is above 0)",
                         bleu1(FORWARD, 4).format("%.3f"), bleu1(REVERSE, 4).format("%.3f"), diff.format("%+.3f"), where),
-                diff.atLeast(0), diff);
+                beats(diff), diff);
         return List.of(one, two);
     }
 
