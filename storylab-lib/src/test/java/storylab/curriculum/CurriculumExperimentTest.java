@@ -109,6 +109,30 @@ class CurriculumExperimentTest {
     }
 
     @Test
+    void withAPairsFileItTrainsAndScoresOnTheFilesHeldOutPairs(@TempDir Path dir) throws Exception {
+        var world = storylab.data.world.StoryWorld.seed(5);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var lines = new java.util.ArrayList<String>();
+        for (int i = 0; i < 60; i++) {
+            var s = world.story(i);
+            lines.add(json.writeValueAsString(java.util.Map.of("instruction", s.instruction(1), "story", s.text(), "level", "weak")));
+            lines.add(json.writeValueAsString(java.util.Map.of("instruction", s.instruction(4), "story", s.text(), "level", 4)));
+        }
+        Path file = java.nio.file.Files.write(dir.resolve("pairs.jsonl"), lines);
+        var pairs = PairSource.jsonl(file);
+        var r = CurriculumExperiment.compute(tiny(42), dir.resolve("run"), false, file.toString());
+        for (var m : List.of(CurriculumExperiment.BASELINE, CurriculumExperiment.FORWARD, CurriculumExperiment.REVERSE)) {
+            double[][] b = r.bleu1PerStory().get(m);
+            assertEquals(Math.min(3, pairs.heldOut(1).size()), b[1].length, m + ": the file's held-out weak pairs (at most evalStories)");
+            assertEquals(Math.min(3, pairs.heldOut(4).size()), b[4].length);
+            assertEquals(0, b[2].length + b[3].length, "the file has no pairs of levels 2 and 3: not scored");
+        }
+        var t = new CurriculumSeeds(List.of(42L), List.of(r));
+        assertEquals(List.of(0, 1, 4), t.levels());
+        assertTrue(t.claims().stream().allMatch(c -> c.estimate() != null && !Double.isNaN(c.estimate().mean())), t.claims().toString());
+    }
+
+    @Test
     void aPairsFileThatDoesNotExistIsNamed() {
         var e = assertThrows(IllegalArgumentException.class, () -> DataSpec.world().pairs(Path.of("no/such/pairs.jsonl")));
         assertTrue(e.getMessage().contains("no/such/pairs.jsonl") && e.getMessage().contains("pairs"), e.getMessage());
