@@ -64,9 +64,27 @@ public record DataSpec(String corpus, String corpusPath, String evaluation, Stri
         return new DataSpec(corpus, corpusPath, kind, path.toString(), words, pairsPath);
     }
 
-    /** Paper B's curriculum trains and evaluates on this JSON Lines file's pairs (the command line's --pairs). */
+    /**
+     * Paper B's curriculum trains and evaluates on this JSON Lines file's pairs (the command line's --pairs). The file
+     * is read once here, so that a bad line, a line without a level or a missing weak or strong level stops the
+     * command before anything runs.
+     */
     public DataSpec pairs(Path file) {
-        return new DataSpec(corpus, corpusPath, evaluation, evaluationPath, promptWords, file.toString());
+        var spec = new DataSpec(corpus, corpusPath, evaluation, evaluationPath, promptWords, file.toString());
+        var levels = new java.util.HashSet<Integer>();
+        try (var entries = storylab.data.Corpora.jsonlPairs(file, "instruction", "story").strict().entries()) {
+            for (var e : (Iterable<storylab.data.PairCorpus.Entry>) entries::iterator) {
+                if (e.level() == null)
+                    throw new IllegalArgumentException(e.file() + ":" + e.line() + ": no \"level\" — every line of a --pairs file needs one (none, weak, strong or 0–4)");
+                levels.add(e.level());
+            }
+        } catch (storylab.data.CorpusFormatException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        if (!levels.contains(1) || !levels.contains(4))
+            throw new IllegalArgumentException(file + " has no pairs of level " + (levels.contains(1) ? "strong (4)" : "weak (1)")
+                    + ": paper B's curriculum trains on weak and strong instructions");
+        return spec;
     }
 
     /** Parses "world" or "KIND:PATH" (the command line's --corpus and --eval). */

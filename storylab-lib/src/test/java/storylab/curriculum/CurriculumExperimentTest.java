@@ -133,9 +133,21 @@ class CurriculumExperimentTest {
     }
 
     @Test
-    void aPairsFileThatDoesNotExistIsNamed() {
+    void aBadPairsFileStopsReproduceBeforeAnythingRuns(@TempDir Path dir) throws Exception {
         var e = assertThrows(IllegalArgumentException.class, () -> DataSpec.world().pairs(Path.of("no/such/pairs.jsonl")));
         assertTrue(e.getMessage().contains("no/such/pairs.jsonl") && e.getMessage().contains("pairs"), e.getMessage());
+        String weak = "{\"instruction\": \"a\", \"story\": \"A.\", \"level\": \"weak\"}", strong = "{\"instruction\": \"b\", \"story\": \"B.\", \"level\": \"strong\"}";
+        var unlabelled = java.nio.file.Files.write(dir.resolve("u.jsonl"), List.of(weak, strong, "{\"instruction\": \"c\", \"story\": \"C.\"}"));
+        var u = assertThrows(IllegalArgumentException.class, () -> DataSpec.world().pairs(unlabelled));
+        assertTrue(u.getMessage().contains("u.jsonl:3") && u.getMessage().contains("no \"level\""), u.getMessage());
+        var noStrong = java.nio.file.Files.write(dir.resolve("w.jsonl"), List.of(weak, weak));
+        var s = assertThrows(IllegalArgumentException.class, () -> DataSpec.world().pairs(noStrong));
+        assertTrue(s.getMessage().contains("w.jsonl") && s.getMessage().contains("strong (4)"), s.getMessage());
+        var badLevel = java.nio.file.Files.write(dir.resolve("b.jsonl"), List.of(weak, strong.replace("strong\"}", "7\"}")));
+        var b = assertThrows(IllegalArgumentException.class, () -> DataSpec.world().pairs(badLevel));
+        assertTrue(b.getMessage().contains("b.jsonl:2") && b.getMessage().contains("\"7\""), b.getMessage());
+        assertEquals(dir.resolve("ok.jsonl").toString(),
+                DataSpec.world().pairs(java.nio.file.Files.write(dir.resolve("ok.jsonl"), List.of(weak, strong))).pairsPath());
     }
 
     @Test
