@@ -169,11 +169,28 @@ public final class MixedPrecision {
     /** x Wᵀ + b in bf16, fp32 in and out; {@code bias} may be null. */
     static NDArray linear(NDArray x, NDArray w, NDArray bias) {
         var in = bias == null ? new NDList(x, w) : new NDList(x, w, bias);
-        return IValueUtils.forward(bias == null ? linearNoBias : linear, in, JniUtils.isGradMode()).get(0);
+        return run(bias == null ? linearNoBias : linear, in);
     }
 
     /** softmax(q kᵀ · scale + mask) v with both matmuls in bf16. */
     static NDArray attend(NDArray q, NDArray k, NDArray v, NDArray scale, NDArray mask) {
-        return IValueUtils.forward(attend, new NDList(q, k, v, scale, mask), JniUtils.isGradMode()).get(0);
+        return run(attend, new NDList(q, k, v, scale, mask));
+    }
+
+    private static final ThreadLocal<Boolean> PLAIN_EXECUTOR = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * Runs a module as plain ops with PyTorch's own autograd. TorchScript's graph optimiser (on by default, per
+     * thread) rewrites a module after its first runs into a graph with a differentiated backward of its own; with
+     * the shapes changing from batch to batch, that backward now and then returned garbage gradients (a norm of
+     * 10^6 on the first step of a second model, seen in CurriculumTest). The modules are one op each, so the
+     * optimiser has nothing to gain.
+     */
+    private static NDArray run(PtSymbolBlock module, NDList in) {
+        if (!PLAIN_EXECUTOR.get()) {
+            JniUtils.setGraphExecutorOptimize(false);
+            PLAIN_EXECUTOR.set(true);
+        }
+        return IValueUtils.forward(module, in, JniUtils.isGradMode()).get(0);
     }
 }
