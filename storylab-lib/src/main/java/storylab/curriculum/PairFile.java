@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import storylab.data.Corpora;
 import storylab.data.Pair;
 import storylab.data.PairCorpus;
+import storylab.data.Split;
 import storylab.data.world.Story;
 
 /**
@@ -184,19 +185,9 @@ public final class PairFile implements PairSource {
         return p;
     }
 
-    /** Whether a story is held out: FNV-1a of its text, then a SplitMix finalizer, as a uniform number below the fraction. */
+    /** Whether a story is held out: a hash of its text as a uniform number, below the fraction (as corpus splits do). */
     static boolean isHeldOut(String story, double fraction) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < story.length(); i++) {
-            h ^= story.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return (h >>> 11) * 0x1.0p-53 < fraction;
+        return Split.inValidation(story, fraction, 0);
     }
 
     @Override

@@ -212,7 +212,7 @@ public final class EncoderDecoder implements AutoCloseable {
                     model.close();
                     throw new IOException(file + ": parameter " + e.getKey() + " is missing or has another shape than " + config + " needs");
                 }
-                e.getValue().set(src.toByteBuffer());
+                Torch.copyInto(e.getValue(), src);
             }
         }
         return model;

@@ -238,7 +238,7 @@ public final class Gpt implements AutoCloseable {
             var src = other.get(e.getKey());
             if (src == null || !src.getShape().equals(e.getValue().getShape()))
                 throw new IllegalArgumentException("parameter " + e.getKey() + " missing or of another shape");
-            e.getValue().set(src.toByteBuffer());
+            Torch.copyInto(e.getValue(), src);
         }
     }
 

@@ -2,6 +2,7 @@ package storylab.model;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
@@ -34,5 +35,17 @@ public final class Torch {
         var copy = fromJava.duplicate();
         fromJava.close();
         return copy;
+    }
+
+    /**
+     * Gives {@code target} a copy of {@code values} (same shape) in PyTorch's own memory, keeping whether it
+     * requires gradients. DJL's {@code set(buffer)} would instead point it at a JVM buffer (see {@link #owned}).
+     */
+    public static void copyInto(NDArray target, NDArray values) {
+        boolean grad = target.hasGradient();
+        try (var detached = values.stopGradient()) { // a copy of a trained parameter must not join its graph
+            ((PtNDArray) target).intern(detached.duplicate());
+        }
+        if (grad) target.setRequiresGradient(true);
     }
 }

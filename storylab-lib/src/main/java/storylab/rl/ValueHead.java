@@ -56,7 +56,7 @@ public final class ValueHead implements AutoCloseable {
                 var src = loaded.get(e.getKey());
                 if (src == null || !src.getShape().equals(e.getValue().getShape()))
                     throw new IOException(file + ": value head parameter " + e.getKey() + " is missing or of another shape");
-                e.getValue().set(src.toFloatArray());
+                Torch.copyInto(e.getValue(), src);
             }
         }
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import storylab.model.NamedArrays;
+import storylab.model.Torch;
 
 /**
  * AdamW with decoupled weight decay on matrices only (nanoGPT: 2-D weights decay, biases and LayerNorm
@@ -119,8 +120,8 @@ public final class AdamW implements AutoCloseable {
                 var sv = all.get("v." + k);
                 if (sm == null || sv == null || !sm.getShape().equals(m.get(k).getShape()))
                     throw new IOException(file + ": optimizer state for " + k + " is missing or has another shape");
-                m.get(k).set(sm.toByteBuffer());
-                v.get(k).set(sv.toByteBuffer());
+                Torch.copyInto(m.get(k), sm);
+                Torch.copyInto(v.get(k), sv);
             }
         }
         this.step = steps;
