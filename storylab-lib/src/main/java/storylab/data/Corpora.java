@@ -54,15 +54,12 @@ public final class Corpora {
         return corpus("BabyLM " + path.getFileName(), path, p -> hasExtension(p, ".train", ".dev", ".test", ".txt"), Corpora::babyLmFile);
     }
 
-    /**
-     * JSON Lines of instruction/story pairs with the given field names. An optional {@code "level"} field gives the
-     * instruction level ("none", "weak", "strong" or 0–4, see {@link PairCorpus#level}); any other value is malformed.
-     */
+    /** JSON Lines of instruction/story pairs with the given field names. */
     public static PairCorpus jsonlPairs(Path path, String instructionField, String storyField) {
-        FileRecords.Format<PairCorpus.Entry> format = (file, issues) -> {
+        FileRecords.Format<Pair> format = (file, issues) -> {
             var lines = new LineReader(file);
             return new FileRecords.Source<>() {
-                public PairCorpus.Entry next() {
+                public Pair next() {
                     String line;
                     while ((line = lines.next()) != null) {
                         if (line == LineReader.INVALID) { issues.malformed(file, lines.number(), "invalid UTF-8"); continue; }
@@ -74,17 +71,7 @@ public final class Corpora {
                             issues.malformed(file, lines.number(), "needs text fields \"" + instructionField + "\" and \"" + storyField + "\", has " + fieldNames(node));
                             continue;
                         }
-                        JsonNode level = node.get("level");
-                        Integer lv = null;
-                        if (level != null && !level.isNull()) {
-                            try {
-                                lv = PairCorpus.level(level.isIntegralNumber() || level.isTextual() ? level.asText() : level.toString());
-                            } catch (IllegalArgumentException e) {
-                                issues.malformed(file, lines.number(), "\"level\" " + e.getMessage().replace("an instruction level ", ""));
-                                continue;
-                            }
-                        }
-                        return new PairCorpus.Entry(new Pair(in.asText(), out.asText()), lv, file, lines.number());
+                        return new Pair(in.asText(), out.asText());
                     }
                     return null;
                 }
