@@ -30,25 +30,16 @@ public final class Blimp {
 
     private static FileRecords.Source<MinimalPair> open(Path file, FileRecords.Issues issues) {
         String fallback = file.getFileName().toString().replaceFirst("\\.jsonl$", "");
-        var lines = new LineReader(file);
-        return new FileRecords.Source<>() {
-            public MinimalPair next() {
-                String line;
-                while ((line = lines.next()) != null) {
-                    if (line == LineReader.INVALID) { issues.malformed(file, lines.number(), "invalid UTF-8"); continue; }
-                    if (line.isBlank()) continue;
-                    JsonNode node = Corpora.parse(line, file, lines.number(), issues);
-                    if (node == null) continue;
-                    String good = text(node, "sentence_good"), bad = text(node, "sentence_bad");
-                    if (good == null || bad == null) { issues.malformed(file, lines.number(), "needs string fields sentence_good and sentence_bad"); continue; }
-                    String phenomenon = text(node, "UID");
-                    if (phenomenon == null) phenomenon = text(node, "linguistics_term");
-                    return new MinimalPair(phenomenon == null ? fallback : phenomenon, good, bad);
-                }
+        return Corpora.jsonObjects(file, issues, (node, line) -> {
+            String good = text(node, "sentence_good"), bad = text(node, "sentence_bad");
+            if (good == null || bad == null) {
+                issues.malformed(file, line, "needs string fields sentence_good and sentence_bad");
                 return null;
             }
-            public void close() { lines.close(); }
-        };
+            String phenomenon = text(node, "UID");
+            if (phenomenon == null) phenomenon = text(node, "linguistics_term");
+            return new MinimalPair(phenomenon == null ? fallback : phenomenon, good, bad);
+        });
     }
 
     private static String text(JsonNode node, String field) {

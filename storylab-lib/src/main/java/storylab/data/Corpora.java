@@ -56,28 +56,14 @@ public final class Corpora {
 
     /** JSON Lines of instruction/story pairs with the given field names. */
     public static PairCorpus jsonlPairs(Path path, String instructionField, String storyField) {
-        FileRecords.Format<Pair> format = (file, issues) -> {
-            var lines = new LineReader(file);
-            return new FileRecords.Source<>() {
-                public Pair next() {
-                    String line;
-                    while ((line = lines.next()) != null) {
-                        if (line == LineReader.INVALID) { issues.malformed(file, lines.number(), "invalid UTF-8"); continue; }
-                        if (line.isBlank()) continue;
-                        JsonNode node = parse(line, file, lines.number(), issues);
-                        if (node == null) continue;
-                        JsonNode in = node.get(instructionField), out = node.get(storyField);
-                        if (in == null || !in.isTextual() || out == null || !out.isTextual()) {
-                            issues.malformed(file, lines.number(), "needs text fields \"" + instructionField + "\" and \"" + storyField + "\", has " + fieldNames(node));
-                            continue;
-                        }
-                        return new Pair(in.asText(), out.asText());
-                    }
-                    return null;
-                }
-                public void close() { lines.close(); }
-            };
-        };
+        FileRecords.Format<Pair> format = (file, issues) -> jsonObjects(file, issues, (node, line) -> {
+            JsonNode in = node.get(instructionField), out = node.get(storyField);
+            if (in == null || !in.isTextual() || out == null || !out.isTextual()) {
+                issues.malformed(file, line, "needs text fields \"" + instructionField + "\" and \"" + storyField + "\", has " + fieldNames(node));
+                return null;
+            }
+            return new Pair(in.asText(), out.asText());
+        });
         return new PairCorpus(new FileRecords<>("pairs " + path.getFileName(), path, p -> hasExtension(p, ".jsonl", ".json"), format, false));
     }
 
@@ -172,20 +158,36 @@ public final class Corpora {
     }
 
     private static FileRecords.Source<Document> jsonLines(Path file, FileRecords.Issues issues, String... fields) {
+        return jsonObjects(file, issues, (node, line) -> {
+            String text = firstText(node, fields);
+            if (text == null) {
+                issues.malformed(file, line, "no text field " + String.join(" or ", fields) + " (has " + fieldNames(node) + ")");
+                return null;
+            }
+            return new Document(file.getFileName() + ":" + line, text);
+        });
+    }
+
+    /** Makes one record of the JSON object on line {@code line}, or reports why it cannot and returns null. */
+    interface JsonRecord<T> {
+        T of(JsonNode node, long line);
+    }
+
+    /**
+     * The records of a JSON Lines file, one per object line: blank lines are skipped; undecodable lines, lines
+     * that are not a JSON object and objects {@code record} refuses are reported and skipped.
+     */
+    static <T> FileRecords.Source<T> jsonObjects(Path file, FileRecords.Issues issues, JsonRecord<T> record) {
         var lines = new LineReader(file);
         return new FileRecords.Source<>() {
-            public Document next() {
+            public T next() {
                 String line;
                 while ((line = validLine(lines, file, issues)) != null) {
                     if (line.isBlank()) continue;
                     JsonNode node = parse(line, file, lines.number(), issues);
                     if (node == null) continue;
-                    String text = firstText(node, fields);
-                    if (text == null) {
-                        issues.malformed(file, lines.number(), "no text field " + String.join(" or ", fields) + " (has " + fieldNames(node) + ")");
-                        continue;
-                    }
-                    return new Document(file.getFileName() + ":" + lines.number(), text);
+                    T r = record.of(node, lines.number());
+                    if (r != null) return r;
                 }
                 return null;
             }
@@ -279,7 +281,7 @@ public final class Corpora {
         return line;
     }
 
-    static JsonNode parse(String line, Path file, long number, FileRecords.Issues issues) {
+    private static JsonNode parse(String line, Path file, long number, FileRecords.Issues issues) {
         try {
             JsonNode node = JSON.readTree(line);
             if (node != null && node.isObject()) return node;
