@@ -70,7 +70,7 @@ public final class NamedArrays {
                 in.readFully(bytes);
                 float[] data = new float[bytes.length / 4];
                 ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(data);
-                arrays.put(name, Torch.owned(manager.create(data, shape)));
+                arrays.put(name, manager.create(data, shape));
             }
         } catch (EOFException e) {
             arrays.values().forEach(NDArray::close);
