@@ -204,6 +204,19 @@ public final class Gpt implements AutoCloseable {
         return head(x);
     }
 
+    /** The weights in the order the decoding-step module takes them: wte, wpe, lnf.w, lnf.b, then each block's 12. */
+    List<NDArray> decodeWeights() {
+        var out = new ArrayList<NDArray>(List.of(wte, wpe, lnfW, lnfB));
+        for (var b : blocks)
+            out.addAll(List.of(b.ln1W(), b.ln1B(), b.qkvW(), b.qkvB(), b.projW(), b.projB(), b.ln2W(), b.ln2B(), b.fcW(), b.fcB(), b.fc2W(), b.fc2B()));
+        return out;
+    }
+
+    /** 1/sqrt(head dim) as a scalar tensor. */
+    NDArray scale() {
+        return scale;
+    }
+
     /** A preallocated key/value cache for {@code batch} sequences; close it (or its manager) when done. */
     public KvCache newCache(NDManager owner, int batch) {
         return new KvCache(owner, config, batch);

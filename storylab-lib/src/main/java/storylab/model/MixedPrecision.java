@@ -8,10 +8,8 @@ import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
@@ -138,14 +136,7 @@ public final class MixedPrecision {
     }
 
     private static PtSymbolBlock module(PtNDManager m, String name) throws IOException {
-        var file = Files.createTempFile("storylab-" + name, ".pt");
-        try (InputStream in = MixedPrecision.class.getResourceAsStream("bf16/" + name + ".pt")) {
-            if (in == null) throw new IOException("resource storylab/model/bf16/" + name + ".pt is missing from the classpath");
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            return JniUtils.loadModule(m, file, false, new String[0], new String[0], true);
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        return Torch.script(m, "bf16/" + name + ".pt");
     }
 
     private static final ThreadLocal<Boolean> TRAINING = ThreadLocal.withInitial(() -> false);
@@ -177,20 +168,9 @@ public final class MixedPrecision {
         return run(attend, new NDList(q, k, v, scale, mask));
     }
 
-    private static final ThreadLocal<Boolean> PLAIN_EXECUTOR = ThreadLocal.withInitial(() -> false);
-
-    /**
-     * Runs a module as plain ops with PyTorch's own autograd. TorchScript's graph optimiser (on by default, per
-     * thread) rewrites a module after its first runs into a graph with a differentiated backward of its own; with
-     * the shapes changing from batch to batch, that backward now and then returned garbage gradients (a norm of
-     * 10^6 on the first step of a second model, seen in CurriculumTest). The modules are one op each, so the
-     * optimiser has nothing to gain.
-     */
+    /** Runs a module as plain ops with PyTorch's own autograd (see {@link Torch#plainExecutor}). */
     private static NDArray run(PtSymbolBlock module, NDList in) {
-        if (!PLAIN_EXECUTOR.get()) {
-            JniUtils.setGraphExecutorOptimize(false);
-            PLAIN_EXECUTOR.set(true);
-        }
+        Torch.plainExecutor();
         return IValueUtils.forward(module, in, JniUtils.isGradMode()).get(0);
     }
 }

@@ -71,7 +71,7 @@ public final class Sampler {
 
         try (NDManager gen = NDManager.newBaseManager(); var cache = s.kvCache() ? model.newCache(gen, B) : null) {
             int cur = shortest;
-            float[] logits = forward(gen, seq, 0, cur, cache, ctx);
+            float[] logits = forward(gen, seq, 0, cur, cache, new float[B * V + B]);
             int remaining = s.maxTokens() == 0 ? 0 : B;
             while (remaining > 0) {
                 if (Thread.currentThread().isInterrupted()) break; // a notebook interrupt: keep what was drawn so far
@@ -89,8 +89,8 @@ public final class Sampler {
                 cur++;
                 if (remaining == 0) break;
                 logits = cache != null && cur <= ctx
-                        ? forward(gen, seq, cur - 1, cur, cache, ctx)
-                        : forward(gen, seq, Math.max(0, cur - ctx), cur, null, ctx);
+                        ? forward(gen, seq, cur - 1, cur, cache, logits)
+                        : forward(gen, seq, Math.max(0, cur - ctx), cur, null, logits);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -103,23 +103,24 @@ public final class Sampler {
     }
 
     /**
-     * Feeds columns [from, to) of every row and returns the next-token distributions: B·V probabilities
-     * followed by the B entropies. Softmax, log and entropy run vectorized in PyTorch; Java only walks the
-     * cumulative sum for the draw (exponentials in a Java loop cost more than the rest of a decoding step).
+     * Feeds columns [from, to) of every row and returns the next-token distributions in {@code out}: B·V
+     * probabilities followed by the B entropies. Softmax, log and entropy run vectorized in PyTorch; Java only walks
+     * the cumulative sum for the draw (exponentials in a Java loop cost more than the rest of a decoding step).
      */
-    private float[] forward(NDManager gen, long[][] seq, int from, int to, KvCache cache, int ctx) {
-        int B = seq.length, T = to - from;
+    private float[] forward(NDManager gen, long[][] seq, int from, int to, KvCache cache, float[] out) {
+        int B = seq.length, T = to - from, V = model.config().vocab();
         long[] flat = new long[B * T];
         for (int b = 0; b < B; b++) System.arraycopy(seq[b], from, flat, b * T, T);
         try (var step = gen.newSubManager()) {
             var tokens = step.create(flat, new Shape(B, T));
+            if (cache != null && T == 1 && DecodeStep.available()) // one new token per row: one module call
+                return Torch.read(DecodeStep.run(model, tokens, from, cache, s.temperature()), out, 0);
             var logits = model.lastLogits(tokens, cache == null ? 0 : from, cache);
             if (s.temperature() > 0 && s.temperature() != 1) logits = logits.div((float) s.temperature());
             var logp = logits.logSoftmax(-1);
             var p = logp.exp();
-            float[] probs = p.toFloatArray(), neg = p.mul(logp).sum(new int[] {-1}).toFloatArray();
-            float[] out = java.util.Arrays.copyOf(probs, probs.length + B);
-            for (int b = 0; b < B; b++) out[probs.length + b] = -neg[b];
+            Torch.read(p, out, 0);
+            Torch.read(p.mul(logp).sum(new int[] {-1}).neg(), out, B * V);
             return out;
         }
     }

@@ -3,7 +3,13 @@ package storylab.model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.JniUtils;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 
 /**
  * Process-wide PyTorch settings. On a machine shared with other busy processes, one intra-op thread is
@@ -47,5 +53,45 @@ public final class Torch {
             ((PtNDArray) target).intern(detached.duplicate());
         }
         if (grad) target.setRequiresGradient(true);
+    }
+
+    /**
+     * Copies a float32 array's values into {@code dst} from {@code offset} on, and returns {@code dst}. One copy straight
+     * from PyTorch's memory; DJL's {@code toFloatArray} makes two and allocates two arrays, which at a sampling step's
+     * B × vocab probabilities is most of the Java heap's churn.
+     */
+    public static float[] read(NDArray a, float[] dst, int offset) {
+        if (a.getDataType() != ai.djl.ndarray.types.DataType.FLOAT32)
+            throw new IllegalArgumentException("read needs float32 values, not " + a.getDataType());
+        a.toByteBuffer(true).asFloatBuffer().get(dst, offset, Math.toIntExact(a.size()));
+        return dst;
+    }
+
+    /** Loads a TorchScript module shipped on the class path as {@code storylab/model/<resource>} (e.g. "bf16/linear.pt"). */
+    static PtSymbolBlock script(PtNDManager manager, String resource) throws IOException {
+        var file = Files.createTempFile("storylab-", ".pt");
+        try (InputStream in = Torch.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IOException("resource storylab/model/" + resource + " is missing from the classpath");
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return JniUtils.loadModule(manager, file, false, new String[0], new String[0], true);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static final ThreadLocal<Boolean> PLAIN_EXECUTOR = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * Runs TorchScript modules on this thread as plain ops (called before each module call; a no-op after the
+     * first). TorchScript's graph optimiser, on by default per thread, rewrites a module after its first runs for
+     * the shapes it saw: with shapes changing from call to call it re-specialises again and again, and its own
+     * differentiated backward now and then returned garbage gradients (a norm of 10^6 on the first step of a
+     * second model, seen in CurriculumTest). Our modules are a handful of ops each, so it has nothing to gain.
+     */
+    static void plainExecutor() {
+        if (!PLAIN_EXECUTOR.get()) {
+            JniUtils.setGraphExecutorOptimize(false);
+            PLAIN_EXECUTOR.set(true);
+        }
     }
 }

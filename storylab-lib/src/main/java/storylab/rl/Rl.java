@@ -419,7 +419,7 @@ public final class Rl {
                         + "; the weights are as they were before this minibatch. Lower the learning rate (now " + rl.config.optim().lr()
                         + ") or check the rewards", null);
             }
-            halves.one(() -> rl.optimizer.step(rl.config.optim().lr()));
+            rl.optimizer.step(rl.config.optim().lr(), (a, b) -> halves.map(h -> { (h == 0 ? a : b).run(); return null; }));
             return value;
         }
     }

@@ -8,7 +8,10 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import storylab.model.NamedArrays;
 import storylab.model.Torch;
@@ -34,6 +37,7 @@ public final class AdamW implements AutoCloseable {
     private final Map<String, NDArray> params;
     private final NDManager manager = NDManager.newBaseManager();
     private final Map<String, NDArray> m = new LinkedHashMap<>(), v = new LinkedHashMap<>();
+    private final List<List<String>> halves;
     private long step;
 
     public AdamW(Map<String, NDArray> params, Settings settings) {
@@ -43,6 +47,7 @@ public final class AdamW implements AutoCloseable {
             m.put(e.getKey(), manager.zeros(e.getValue().getShape()));
             v.put(e.getKey(), manager.zeros(e.getValue().getShape()));
         }
+        halves = halves(params);
     }
 
     public Settings settings() {
@@ -62,43 +67,80 @@ public final class AdamW implements AutoCloseable {
      * @return the global gradient norm before clipping (NaN when clipping is off)
      */
     public double step(double lr) {
+        return step(lr, (a, b) -> { a.run(); b.run(); });
+    }
+
+    /** Runs two independent pieces of work, one after the other or side by side. */
+    public interface Both {
+        void run(Runnable a, Runnable b);
+    }
+
+    /**
+     * The same update, done in two halves of the parameters (balanced by size) that {@code both} may run side by
+     * side: each gradient's norm and each parameter's update depend on that parameter alone, so the numbers are the
+     * same as {@link #step(double)}'s when each half runs with the thread count the caller would have had. The
+     * update streams every weight, gradient and moment through memory once, so two threads halve it where one
+     * thread's bandwidth is the limit (the RL step's workers run one PyTorch thread each).
+     */
+    public double step(double lr, Both both) {
         step++;
         var grads = new LinkedHashMap<String, PtNDArray>();
         for (var e : params.entrySet()) grads.put(e.getKey(), (PtNDArray) e.getValue().getGradient());
+        double norm = Double.NaN;
         // The norm costs a sync and a pass over the gradients: skip it when clipping is off.
-        double norm = settings.clipNorm() > 0 ? globalNorm(grads.values().toArray(NDArray[]::new)) : Double.NaN;
+        if (settings.clipNorm() > 0) {
+            try (var scope = NDManager.newBaseManager()) {
+                var norms = new LinkedHashMap<String, NDArray>(grads.size());
+                grads.keySet().forEach(k -> norms.put(k, null));
+                both.run(() -> norms(halves.get(0), grads, norms, scope), () -> norms(halves.get(1), grads, norms, scope));
+                norm = NDArrays.stack(new NDList(norms.values())).norm().getFloat();
+            }
+        }
         // Clipping rescales every gradient by the same factor, inside the fused update.
         float rescale = settings.clipNorm() > 0 && norm > settings.clipNorm() ? (float) (settings.clipNorm() / (norm + 1e-6)) : 1f;
+        both.run(() -> update(halves.get(0), grads, lr, rescale), () -> update(halves.get(1), grads, lr, rescale));
+        return norm;
+    }
+
+    private static void norms(List<String> names, Map<String, PtNDArray> grads, Map<String, NDArray> norms, NDManager scope) {
+        for (var k : names) {
+            var n = grads.get(k).norm();
+            n.attach(scope); // results land on the gradient's (the model's) manager otherwise
+            synchronized (norms) { norms.put(k, n); }
+        }
+    }
+
+    private void update(List<String> names, Map<String, PtNDArray> grads, double lr, float rescale) {
         double b1 = settings.beta1(), b2 = settings.beta2();
         float lrCorrected = (float) (lr * Math.sqrt(1 - Math.pow(b2, step)) / (1 - Math.pow(b1, step)));
-        for (var e : params.entrySet()) {
-            var p = (PtNDArray) e.getValue();
-            var g = grads.get(e.getKey());
+        for (var k : names) {
+            var p = (PtNDArray) params.get(k);
+            var g = grads.get(k);
             float wd = decays(p) ? (float) settings.weightDecay() : 0f;
-            JniUtils.adamUpdate(p, g, (PtNDArray) m.get(e.getKey()), (PtNDArray) v.get(e.getKey()), (float) lr, lrCorrected,
+            JniUtils.adamUpdate(p, g, (PtNDArray) m.get(k), (PtNDArray) v.get(k), (float) lr, lrCorrected,
                     wd, rescale, -1f, (float) b1, (float) b2, (float) settings.eps(), true);
             JniUtils.zeroGrad(p);
             g.close(); // the wrapper only: the gradient tensor stays with the parameter
         }
-        return norm;
+    }
+
+    /** The parameter names in two halves of about equal size: the largest first, each to the lighter half. */
+    private static List<List<String>> halves(Map<String, NDArray> params) {
+        var bySize = new ArrayList<>(params.keySet());
+        bySize.sort(Comparator.comparingLong((String k) -> -params.get(k).getShape().size()).thenComparing(k -> k));
+        List<List<String>> out = List.of(new ArrayList<>(), new ArrayList<>());
+        long[] load = new long[2];
+        for (var k : bySize) {
+            int h = load[0] <= load[1] ? 0 : 1;
+            out.get(h).add(k);
+            load[h] += params.get(k).getShape().size();
+        }
+        return out;
     }
 
     /** Clears gradients without updating (after a skipped or interrupted step). */
     public void zeroGradients() {
         for (var p : params.values()) JniUtils.zeroGrad((PtNDArray) p);
-    }
-
-    static double globalNorm(NDArray[] grads) {
-        try (var scope = NDManager.newBaseManager()) {
-            var norms = new NDList();
-            for (var g : grads) {
-                var n = g.norm();
-                n.attach(scope); // results land on the gradient's (the model's) manager otherwise
-                norms.add(n);
-            }
-            var all = NDArrays.stack(norms);
-            return all.norm().getFloat();
-        }
     }
 
     // ---------------------------------------------------------------- state

@@ -51,6 +51,29 @@ class GptTest {
     }
 
     @Test
+    void theDecodingStepModuleGivesTheSameNumbersAsTheOpByOpPath() {
+        var tok = new ByteTokenizer();
+        try (var model = Gpt.create(SMALL)) {
+            assertTrue(DecodeStep.available(), "the module loads from the class path");
+            for (double t : new double[] {1.0, 0.7, 0.0}) {
+                var fused = model.sampler(tok).seed(8).maxTokens(30).stopAtEot(false).temperature(t).sample("Once", "A dragon sat", "");
+                Samples plain;
+                DecodeStep.enabled = false;
+                try {
+                    plain = model.sampler(tok).seed(8).maxTokens(30).stopAtEot(false).temperature(t).sample("Once", "A dragon sat", "");
+                } finally {
+                    DecodeStep.enabled = true;
+                }
+                for (int i = 0; i < 3; i++) {
+                    assertArrayEquals(plain.tokens()[i], fused.tokens()[i], "temperature " + t + ", row " + i);
+                    assertArrayEquals(plain.logProbs()[i], fused.logProbs()[i], "bit for bit: the same ops in the same order");
+                    assertArrayEquals(plain.entropies()[i], fused.entropies()[i]);
+                }
+            }
+        }
+    }
+
+    @Test
     void samplingIsReproducibleBySeedAndTheKvCacheChangesNothing() {
         var tok = new ByteTokenizer();
         try (var model = Gpt.create(SMALL)) {

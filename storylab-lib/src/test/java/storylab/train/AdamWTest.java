@@ -1,0 +1,55 @@
+package storylab.train;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import storylab.model.Gpt;
+import storylab.model.GptConfig;
+import storylab.model.Torch;
+
+class AdamWTest {
+
+    @Test
+    void anUpdateInTwoHalvesSideBySideGivesTheSameWeightsAndNormsAsOneAfterTheOther() throws Exception {
+        Torch.threads(1);
+        var config = new GptConfig(259, 32, 64, 2, 4, 7);
+        long[] in = new long[64], tg = new long[64];
+        for (int i = 0; i < 64; i++) { in[i] = (i * 37) % 259; tg[i] = (i * 37 + 11) % 259; }
+        var pool = Executors.newFixedThreadPool(2);
+        AdamW.Both sideBySide = (a, b) -> {
+            var fa = pool.submit(a);
+            var fb = pool.submit(b);
+            try {
+                fa.get();
+                fb.get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        try (var one = Gpt.create(config); var two = one.copy(); var m = NDManager.newBaseManager();
+             var optOne = new AdamW(one.parameters(), AdamW.Settings.defaults().withClipNorm(0.5));
+             var optTwo = new AdamW(two.parameters(), AdamW.Settings.defaults().withClipNorm(0.5))) {
+            var x = m.create(in, new Shape(2, 32));
+            var y = m.create(tg, new Shape(2, 32));
+            for (int step = 0; step < 5; step++) {
+                try (var s = m.newSubManager()) {
+                    Backprop.lossAndGradients(one, x, y, 1.0);
+                    Backprop.lossAndGradients(two, x, y, 1.0);
+                    double n1 = optOne.step(1e-2), n2 = optTwo.step(1e-2, sideBySide);
+                    assertTrue(n1 > 0.5, "the norm is clipped here: " + n1);
+                    assertEquals(n1, n2, 0.0, "step " + step);
+                }
+            }
+            for (var e : one.parameters().entrySet())
+                assertArrayEquals(e.getValue().toFloatArray(), two.parameters().get(e.getKey()).toFloatArray(), 0f, e.getKey());
+            try (var fresh = Gpt.create(config)) {
+                assertNotEquals(fresh.parameters().get("wte").getFloat(0, 0), one.parameters().get("wte").getFloat(0, 0), "the weights moved");
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
