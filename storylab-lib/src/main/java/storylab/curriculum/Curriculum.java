@@ -31,6 +31,9 @@ import storylab.train.Checkpoint;
  * var report = cur.next();   // phase 1: loss per component per step, held-out metrics, a chart
  * cur.run();                 // the remaining phases
  * }</pre>
+ * Or on your own pairs, a JSON Lines file with a {@code "level"} per line ({@link PairFile}):
+ * {@code Curriculum.of(model, tokenizer, PairSource.jsonl(Path.of("pairs.jsonl")))}; a level a phase needs and the
+ * file lacks fails when the phases are set, before anything trains.
  * Each step trains on a mixed batch (examples of every component with λ > 0, L = Σ λ·L_component), the
  * phases run in the order given (reverse curricula, any λ, any instruction level), one AdamW carries across
  * phases. With a run folder, every phase ends with a checkpoint and an interrupt (checked at every step
@@ -40,7 +43,7 @@ public final class Curriculum implements AutoCloseable {
 
     private final EncoderDecoder model;
     private final Tokenizer tokenizer;
-    private final StoryWorld world;
+    private final PairSource source;
     private final StoryPairs pairs;
     private CurriculumSettings settings = CurriculumSettings.defaults();
     private List<Phase> phases = List.of();
@@ -51,23 +54,29 @@ public final class Curriculum implements AutoCloseable {
     private AdamW optimizer;
     private final List<PhaseReport> reports = new ArrayList<>();
 
-    private Curriculum(EncoderDecoder model, Tokenizer tokenizer, StoryWorld world) {
+    private Curriculum(EncoderDecoder model, Tokenizer tokenizer, PairSource source) {
         if (tokenizer.vocabSize() > model.config().vocab())
             throw new IllegalArgumentException("tokenizer has " + tokenizer.vocabSize() + " tokens but the model only " + model.config().vocab());
         this.model = model;
         this.tokenizer = tokenizer;
-        this.world = world;
-        this.pairs = new StoryPairs(world, tokenizer, model.config().context() - 1); // room for the end-of-text
+        this.source = source;
+        this.pairs = new StoryPairs(source, tokenizer, model.config().context() - 1); // room for the end-of-text
     }
 
-    /** A curriculum for this model on pairs from this (training) world. */
+    /** A curriculum for this model on pairs from this (training) world; held-out stories from world {@code testSeed} (7). */
     public static Curriculum of(EncoderDecoder model, Tokenizer tokenizer, StoryWorld world) {
-        return new Curriculum(model, tokenizer, world);
+        return new Curriculum(model, tokenizer, PairSource.world(world, StoryWorld.seed(CurriculumSettings.defaults().testSeed())));
+    }
+
+    /** A curriculum on these pairs: training pairs of each phase's levels, evaluation on the held-out ones. */
+    public static Curriculum of(EncoderDecoder model, Tokenizer tokenizer, PairSource pairs) {
+        return new Curriculum(model, tokenizer, pairs);
     }
 
     /**
      * Continues from a checkpoint folder, or the latest checkpoint of a run folder: model, tokenizer, optimizer,
-     * phases, settings, data position and the loss rows so far come from it; the world is rebuilt from its seed.
+     * phases, settings, data position and the loss rows so far come from it; the world is rebuilt from its seed (a
+     * {@link PairFile} is read again from its path).
      */
     public static Curriculum resume(Path dir) throws IOException {
         Path ckpt = Checkpoint.locate(dir);
@@ -75,7 +84,11 @@ public final class Curriculum implements AutoCloseable {
         var state = CurriculumCheckpoint.readState(ckpt);
         var tokenizer = Tokenizers.load(Checkpoint.require(ckpt, "tokenizer.json"));
         var model = EncoderDecoder.load(config.model(), config.pad(), Checkpoint.require(ckpt, "params.bin"));
-        var c = new Curriculum(model, tokenizer, StoryWorld.seed(config.worldSeed()));
+        if (config.pairs() == null && config.worldSeed() < 0)
+            throw new IOException(ckpt + " was trained on a custom PairSource, which a checkpoint cannot rebuild: load params.bin into Curriculum.of(model, tokenizer, source)");
+        var source = config.pairs() != null ? PairFile.of(config.pairs())
+                : PairSource.world(StoryWorld.seed(config.worldSeed()), StoryWorld.seed(config.settings().testSeed()));
+        var c = new Curriculum(model, tokenizer, source);
         c.settings = config.settings();
         c.phases = List.copyOf(config.phases());
         c.state = state;
@@ -90,6 +103,7 @@ public final class Curriculum implements AutoCloseable {
     public Curriculum phases(Phase... p) { return phases(List.of(p)); }
     public Curriculum phases(List<Phase> p) {
         if (state.step() > 0) throw new IllegalStateException("the curriculum has started; phases are fixed");
+        for (var phase : p) for (int level : phase.lambdas().active()) source.requireTraining(level); // fail before training, not midway
         phases = List.copyOf(p);
         return this;
     }
@@ -110,6 +124,8 @@ public final class Curriculum implements AutoCloseable {
     public CurriculumSettings settings() { return settings; }
     public List<Phase> phases() { return phases; }
     public List<PhaseReport> reports() { return List.copyOf(reports); }
+    /** Where the training and held-out pairs come from. */
+    public PairSource source() { return source; }
     /** Every step so far, over all phases (also those before a resume). */
     public List<StepRow> rows() { return state.rows(); }
 
@@ -117,9 +133,18 @@ public final class Curriculum implements AutoCloseable {
         return state.phase() < phases.size();
     }
 
-    /** The evaluation this curriculum uses: its model on the held-out world. */
+    /**
+     * The evaluation this curriculum uses: its model on the held-out pairs (world {@code testSeed} for a world), at the
+     * instruction levels its phases train (weak and strong when they train none).
+     */
     public Evaluation evaluation() {
-        return Evaluation.of(model, tokenizer).world(StoryWorld.seed(settings.testSeed())).stories(Math.max(1, settings.evalStories()));
+        var heldOut = source instanceof PairSource.WorldPairs w ? PairSource.world(w.train(), StoryWorld.seed(settings.testSeed())) : source;
+        return Evaluation.of(model, tokenizer).pairs(heldOut).stories(Math.max(1, settings.evalStories())).levels(evaluatedLevels());
+    }
+
+    private List<Integer> evaluatedLevels() {
+        var levels = phases.stream().flatMap(p -> p.lambdas().active().stream()).filter(l -> l > 0).distinct().sorted().toList();
+        return levels.isEmpty() ? List.of(1, 4) : levels;
     }
 
     /** Runs every remaining phase; returns their reports. Stops early (keeping the checkpoint) on interrupt. */
@@ -141,6 +166,8 @@ public final class Curriculum implements AutoCloseable {
         if (optimizer == null) optimizer = new AdamW(model.parameters(), settings.optimizer());
         int index = state.phase();
         var phase = phases.get(index);
+        for (int level : phase.lambdas().active()) source.requireTraining(level);
+        if (settings.evalStories() > 0) for (int level : evaluatedLevels()) source.requireHeldOut(level);
         if (into != null && state.step() == 0) writeRunRecord();
         long started = System.nanoTime();
         var rows = new ArrayList<>(state.rows());
@@ -203,7 +230,9 @@ public final class Curriculum implements AutoCloseable {
     }
 
     private CurriculumCheckpoint.Config config() {
-        return new CurriculumCheckpoint.Config(CurriculumCheckpoint.FORMAT, model.config(), tokenizer.pad(), world.seed(), settings, phases);
+        long worldSeed = source instanceof PairSource.WorldPairs w ? w.train().seed() : -1;
+        var file = source instanceof PairFile f ? f.spec() : null;
+        return new CurriculumCheckpoint.Config(CurriculumCheckpoint.FORMAT, model.config(), tokenizer.pad(), worldSeed, settings, phases, file);
     }
 
     private Path save(int index, Phase phase, boolean interrupted) {

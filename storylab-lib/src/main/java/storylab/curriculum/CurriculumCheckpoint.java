@@ -13,7 +13,7 @@ import storylab.train.Checkpoint;
 
 /**
  * A curriculum checkpoint folder, self-contained like a pretraining one: {@code config.json} (model shape,
- * settings, the whole phase list, the training world's seed), {@code tokenizer.json}, {@code params.bin},
+ * settings, the whole phase list, the training world's seed or the pairs file), {@code tokenizer.json}, {@code params.bin},
  * {@code optimizer.bin} and {@code state.json} (where in which phase, the data position, the loss rows so
  * far). Written atomically with {@link Checkpoint#writeAtomically}.
  */
@@ -23,8 +23,12 @@ final class CurriculumCheckpoint {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** What config.json holds (also written as curriculum.json in the run folder). */
-    record Config(String format, EncoderDecoder.Config model, int pad, long worldSeed, CurriculumSettings settings, List<Phase> phases) {}
+    /**
+     * What config.json holds (also written as curriculum.json in the run folder). {@code pairs} is the file the pairs
+     * came from (null for a world: then {@code worldSeed}; −1 for another kind of source, which cannot be resumed).
+     */
+    record Config(String format, EncoderDecoder.Config model, int pad, long worldSeed, CurriculumSettings settings, List<Phase> phases,
+                  PairFile.Spec pairs) {}
 
     /**
      * What state.json holds. {@code phase} is the index of the phase in progress (or next), {@code phaseStep}

@@ -20,34 +20,39 @@ import tech.tablesaw.api.Table;
 
 /**
  * Paper B's automatic metrics for an encoder–decoder on held-out instructions (a story world with another
- * seed than training): the model writes a story for each instruction, which is scored against the
+ * seed than training, or the held-out pairs of a {@link PairFile}): the model writes a story for each instruction, which is scored against the
  * reference story (shortened the same way as in training) by BLEU-1, BLEU-4 (nltk method1 smoothing) and
  * ROUGE-L F1, each the mean over stories; perplexity is teacher-forced on the reference (per token of the
  * model's tokenizer, and bits per word, which compare across tokenizers); distinct-2 pools the generated
  * stories. One row per instruction level.
  * <pre>{@code
  * Evaluation.of(model, tokenizer).world(StoryWorld.seed(7)).stories(32).levels(1, 4).table()
+ * Evaluation.of(model, tokenizer).pairs(PairSource.jsonl(file)).levels(1, 4).table()   // the file's held-out pairs
  * }</pre>
+ *
+ * @param pairs the held-out pairs are read from this source ({@link PairSource#heldOut}); at most {@code stories} per level
  */
-public record Evaluation(EncoderDecoder model, Tokenizer tokenizer, StoryWorld world, int stories, List<Integer> levels,
+public record Evaluation(EncoderDecoder model, Tokenizer tokenizer, PairSource pairs, int stories, List<Integer> levels,
                          int maxTokens, double temperature, long seed) {
 
     /** Held-out world seed 7, 32 stories, weak and strong instructions, greedy, at most 80 tokens. */
     public static Evaluation of(EncoderDecoder model, Tokenizer tokenizer) {
-        return new Evaluation(model, tokenizer, StoryWorld.seed(7), 32, List.of(1, 4), Math.min(80, model.config().context() - 1), 0, 0);
+        return new Evaluation(model, tokenizer, PairSource.world(StoryWorld.seed(7), StoryWorld.seed(7)), 32, List.of(1, 4), Math.min(80, model.config().context() - 1), 0, 0);
     }
 
-    public Evaluation world(StoryWorld w) { return new Evaluation(model, tokenizer, w, stories, levels, maxTokens, temperature, seed); }
-    public Evaluation stories(int n) { return new Evaluation(model, tokenizer, world, n, levels, maxTokens, temperature, seed); }
-    public Evaluation levels(Integer... l) { return new Evaluation(model, tokenizer, world, stories, List.of(l), maxTokens, temperature, seed); }
-    public Evaluation levels(List<Integer> l) { return new Evaluation(model, tokenizer, world, stories, List.copyOf(l), maxTokens, temperature, seed); }
-    public Evaluation maxTokens(int n) { return new Evaluation(model, tokenizer, world, stories, levels, Math.min(n, model.config().context() - 1), temperature, seed); }
-    public Evaluation greedy() { return new Evaluation(model, tokenizer, world, stories, levels, maxTokens, 0, seed); }
+    /** Held-out stories from this world (the first {@code stories} of it). */
+    public Evaluation world(StoryWorld w) { return pairs(PairSource.world(w, w)); }
+    public Evaluation pairs(PairSource p) { return new Evaluation(model, tokenizer, p, stories, levels, maxTokens, temperature, seed); }
+    public Evaluation stories(int n) { return new Evaluation(model, tokenizer, pairs, n, levels, maxTokens, temperature, seed); }
+    public Evaluation levels(Integer... l) { return new Evaluation(model, tokenizer, pairs, stories, List.of(l), maxTokens, temperature, seed); }
+    public Evaluation levels(List<Integer> l) { return new Evaluation(model, tokenizer, pairs, stories, List.copyOf(l), maxTokens, temperature, seed); }
+    public Evaluation maxTokens(int n) { return new Evaluation(model, tokenizer, pairs, stories, levels, Math.min(n, model.config().context() - 1), temperature, seed); }
+    public Evaluation greedy() { return new Evaluation(model, tokenizer, pairs, stories, levels, maxTokens, 0, seed); }
     /** Samples at this temperature with this seed instead of greedy decoding. */
-    public Evaluation sampled(double t, long s) { return new Evaluation(model, tokenizer, world, stories, levels, maxTokens, t, s); }
+    public Evaluation sampled(double t, long s) { return new Evaluation(model, tokenizer, pairs, stories, levels, maxTokens, t, s); }
 
-    /** One generated story with its instruction and reference. */
-    public record Sample(int level, String instruction, String reference, String story) {}
+    /** One generated story with its instruction, reference and its BLEU-1 against the reference. */
+    public record Sample(int level, String instruction, String reference, String story, double bleu1) {}
 
     /** The metrics table (one row per level) and the stories behind it. */
     public record Result(Table table, List<Sample> samples) implements storylab.display.Displayable {
@@ -56,6 +61,11 @@ public record Evaluation(EncoderDecoder model, Tokenizer tokenizer, StoryWorld w
             var levels = table.intColumn("level");
             for (int i = 0; i < table.rowCount(); i++) if (levels.getInt(i) == level) return table.doubleColumn(column).getDouble(i);
             throw new IllegalArgumentException("no level " + level + " in this evaluation");
+        }
+
+        /** BLEU-1 of every story of one level, in order (what a bootstrap over stories draws from). */
+        public double[] bleu1(int level) {
+            return samples.stream().filter(s -> s.level() == level).mapToDouble(Sample::bleu1).toArray();
         }
 
         /** A few samples of one level as a table: instruction, reference, generated story. */
@@ -78,7 +88,8 @@ public record Evaluation(EncoderDecoder model, Tokenizer tokenizer, StoryWorld w
     }
 
     public Result run() {
-        var pairs = new StoryPairs(world, tokenizer, maxTokens);
+        for (int l : levels) pairs.requireHeldOut(l); // before any generation: a missing level fails at once
+        var heldOut = new StoryPairs(pairs, tokenizer, maxTokens);
         var level = IntColumn.create("level");
         var name = StringColumn.create("instructions");
         var n = IntColumn.create("stories");
@@ -90,17 +101,17 @@ public record Evaluation(EncoderDecoder model, Tokenizer tokenizer, StoryWorld w
         var distinct = DoubleColumn.create("distinct-2");
         var samples = new ArrayList<Sample>();
         for (int l : levels) {
-            var test = new ArrayList<Pair>();
-            for (long i = 0; i < stories; i++) test.add(pairs.pair(i, l));
+            var test = heldOut.heldOut(l, stories);
             var generated = Generator.generate(model, tokenizer, test.stream().map(Pair::instruction).toList(), maxTokens, temperature, seed + l)
                     .stream().map(tokenizer::decode).toList();
             double b1 = 0, b4 = 0, r = 0;
             for (int i = 0; i < test.size(); i++) {
                 String ref = test.get(i).story(), hyp = generated.get(i);
-                b1 += Bleu.sentence(hyp, ref).order(1).score();
+                double one = Bleu.sentence(hyp, ref).order(1).score();
+                b1 += one;
                 b4 += Bleu.sentence(hyp, ref).method1().score();
                 r += RougeL.score(hyp, ref).f1();
-                samples.add(new Sample(l, test.get(i).instruction(), ref, hyp));
+                samples.add(new Sample(l, test.get(i).instruction(), ref, hyp, one));
             }
             var p = perplexity(test);
             level.append(l);

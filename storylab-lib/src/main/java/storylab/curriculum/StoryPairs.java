@@ -1,13 +1,14 @@
 package storylab.curriculum;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 import storylab.data.Pair;
 import storylab.data.world.StoryWorld;
 import storylab.text.Tokenizer;
 
 /**
- * Instruction/story pairs from a story world, with each story shortened to the sentences that fit a token
+ * Instruction/story pairs from a {@link PairSource} (a story world by default), with each story shortened to the sentences that fit a token
  * budget: the decoder then always sees a story that ends (with end-of-text) rather than one cut mid-word,
  * so it learns to stop, and references for BLEU have the length the model can write.
  */
@@ -15,20 +16,32 @@ public final class StoryPairs {
 
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][\"”]?)\\s+");
 
-    private final StoryWorld world;
+    private final PairSource source;
     private final Tokenizer tokenizer;
     private final int maxStoryTokens;
 
     public StoryPairs(StoryWorld world, Tokenizer tokenizer, int maxStoryTokens) {
-        this.world = world;
+        this(PairSource.world(world, world), tokenizer, maxStoryTokens);
+    }
+
+    public StoryPairs(PairSource source, Tokenizer tokenizer, int maxStoryTokens) {
+        this.source = source;
         this.tokenizer = tokenizer;
         this.maxStoryTokens = maxStoryTokens;
     }
 
-    /** Story {@code index} of the world with its instruction of {@code level} (0 = empty). */
+    /** Training pair {@code index} of the source at instruction {@code level} (0 = empty): story {@code index} of a world. */
     public Pair pair(long index, int level) {
-        var story = world.story(index);
-        return new Pair(story.instruction(level), shorten(story.text()));
+        return shortened(source.train(index, level));
+    }
+
+    /** At most {@code n} held-out pairs of a level, shortened the same way. */
+    public List<Pair> heldOut(int level, int n) {
+        return source.heldOut(level, n).stream().map(this::shortened).toList();
+    }
+
+    private Pair shortened(Pair p) {
+        return new Pair(p.instruction(), shorten(p.story()));
     }
 
     /** The leading whole sentences that fit in the budget (the first sentence cut by tokens if it alone is too long). */

@@ -54,15 +54,28 @@ public final class Corpora {
         return corpus("BabyLM " + path.getFileName(), path, p -> hasExtension(p, ".train", ".dev", ".test", ".txt"), Corpora::babyLmFile);
     }
 
-    /** JSON Lines of instruction/story pairs with the given field names. */
+    /**
+     * JSON Lines of instruction/story pairs with the given field names. An optional {@code "level"} field gives the
+     * instruction level ("none", "weak", "strong" or 0–4, see {@link PairCorpus#level}); any other value is malformed.
+     */
     public static PairCorpus jsonlPairs(Path path, String instructionField, String storyField) {
-        FileRecords.Format<Pair> format = (file, issues) -> jsonObjects(file, issues, (node, line) -> {
+        FileRecords.Format<PairCorpus.Entry> format = (file, issues) -> jsonObjects(file, issues, (node, line) -> {
             JsonNode in = node.get(instructionField), out = node.get(storyField);
             if (in == null || !in.isTextual() || out == null || !out.isTextual()) {
                 issues.malformed(file, line, "needs text fields \"" + instructionField + "\" and \"" + storyField + "\", has " + fieldNames(node));
                 return null;
             }
-            return new Pair(in.asText(), out.asText());
+            JsonNode level = node.get("level");
+            Integer lv = null;
+            if (level != null && !level.isNull()) {
+                try {
+                    lv = PairCorpus.level(level.isIntegralNumber() || level.isTextual() ? level.asText() : level.toString());
+                } catch (IllegalArgumentException e) {
+                    issues.malformed(file, line, "\"level\" " + e.getMessage().replace("an instruction level ", ""));
+                    return null;
+                }
+            }
+            return new PairCorpus.Entry(new Pair(in.asText(), out.asText()), lv, file, line);
         });
         return new PairCorpus(new FileRecords<>("pairs " + path.getFileName(), path, p -> hasExtension(p, ".jsonl", ".json"), format, false));
     }

@@ -6,7 +6,7 @@ public record Split(Corpus train, Corpus validation) {
     static final double DEFAULT_FRACTION = 0.05;
 
     /** Hashes the id with the seed (FNV-1a then a SplitMix finalizer) to a uniform number in [0, 1). */
-    static boolean inValidation(String id, double fraction, long seed) {
+    public static boolean inValidation(String id, double fraction, long seed) {
         long h = 0xcbf29ce484222325L ^ seed * 0x9E3779B97F4A7C15L;
         for (int i = 0; i < id.length(); i++) {
             h ^= id.charAt(i);

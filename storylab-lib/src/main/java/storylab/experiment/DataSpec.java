@@ -1,5 +1,6 @@
 package storylab.experiment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +21,11 @@ import storylab.data.world.StoryWorld;
  * @param evaluation      "prompts" (the RL prompts) or a corpus kind as above
  * @param evaluationPath  the evaluation file or folder (null for "prompts")
  * @param promptWords     words of each evaluation document used as its prompt
+ * @param pairsPath       a JSON Lines file of instruction/story pairs with levels for paper B's curriculum (null: the
+ *                        story world's pairs; see {@code storylab.curriculum.PairFile})
  */
-public record DataSpec(String corpus, String corpusPath, String evaluation, String evaluationPath, int promptWords) {
+public record DataSpec(String corpus, String corpusPath, String evaluation, String evaluationPath, int promptWords,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String pairsPath) {
 
     static final Set<String> KINDS = Set.of("world", "tinystories", "babylm", "text", "paragraphs");
 
@@ -32,6 +36,11 @@ public record DataSpec(String corpus, String corpusPath, String evaluation, Stri
         if (!corpus.equals("world")) requireFile("corpus", corpusPath);
         if (!evaluation.equals("prompts")) requireFile("evaluation", evaluationPath);
         if (promptWords < 1) throw new IllegalArgumentException("DataSpec.promptWords must be ≥ 1, got " + promptWords);
+        if (pairsPath != null) requireFile("pairs", pairsPath);
+    }
+
+    public DataSpec(String corpus, String corpusPath, String evaluation, String evaluationPath, int promptWords) {
+        this(corpus, corpusPath, evaluation, evaluationPath, promptWords, null);
     }
 
     private static void requireFile(String field, String path) {
@@ -47,12 +56,35 @@ public record DataSpec(String corpus, String corpusPath, String evaluation, Stri
 
     /** A corpus file or folder of one of the loaders' kinds: tinystories, babylm, text or paragraphs. */
     public DataSpec corpus(String kind, Path path) {
-        return new DataSpec(kind, path.toString(), evaluation, evaluationPath, promptWords);
+        return new DataSpec(kind, path.toString(), evaluation, evaluationPath, promptWords, pairsPath);
     }
 
     /** An evaluation set: the first {@code words} words of each of its documents are the prompts. */
     public DataSpec evaluation(String kind, Path path, int words) {
-        return new DataSpec(corpus, corpusPath, kind, path.toString(), words);
+        return new DataSpec(corpus, corpusPath, kind, path.toString(), words, pairsPath);
+    }
+
+    /**
+     * Paper B's curriculum trains and evaluates on this JSON Lines file's pairs (the command line's --pairs). The file
+     * is read once here, so that a bad line, a line without a level or a missing weak or strong level stops the
+     * command before anything runs.
+     */
+    public DataSpec pairs(Path file) {
+        var spec = new DataSpec(corpus, corpusPath, evaluation, evaluationPath, promptWords, file.toString());
+        var levels = new java.util.HashSet<Integer>();
+        try (var entries = storylab.data.Corpora.jsonlPairs(file, "instruction", "story").strict().entries()) {
+            for (var e : (Iterable<storylab.data.PairCorpus.Entry>) entries::iterator) {
+                if (e.level() == null)
+                    throw new IllegalArgumentException(e.file() + ":" + e.line() + ": no \"level\" — every line of a --pairs file needs one (none, weak, strong or 0–4)");
+                levels.add(e.level());
+            }
+        } catch (storylab.data.CorpusFormatException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        if (!levels.contains(1) || !levels.contains(4))
+            throw new IllegalArgumentException(file + " has no pairs of level " + (levels.contains(1) ? "strong (4)" : "weak (1)")
+                    + ": paper B's curriculum trains on weak and strong instructions");
+        return spec;
     }
 
     /** Parses "world" or "KIND:PATH" (the command line's --corpus and --eval). */
@@ -105,6 +137,7 @@ public record DataSpec(String corpus, String corpusPath, String evaluation, Stri
     @Override
     public String toString() {
         String c = corpus.equals("world") ? "story world" : corpus + " " + Path.of(corpusPath).getFileName();
-        return c + (evaluation.equals("prompts") ? "" : "; evaluation " + evaluation + " " + Path.of(evaluationPath).getFileName());
+        return c + (evaluation.equals("prompts") ? "" : "; evaluation " + evaluation + " " + Path.of(evaluationPath).getFileName())
+                + (pairsPath == null ? "" : "; instruction pairs " + Path.of(pairsPath).getFileName());
     }
 }

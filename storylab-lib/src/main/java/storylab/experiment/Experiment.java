@@ -27,13 +27,24 @@ public interface Experiment {
      * @param scale   test, workshop or paper
      * @param folder  this experiment's own folder (a {@link RunStore} root for its runs)
      * @param display show progress and live dashboards
-     * @param seed    the seed to run with ({@code reproduce --seeds} asks each experiment once per seed)
+     * @param plan    the reproduction's plan: its seeds (run each, reusing finished runs, and give CIs over them, as
+     *                the threshold experiment does) and its data ({@link DataSpec})
      * @param store   the run store at {@code folder}, with the reproduction's code version and stale-run policy
      */
-    record Context(storylab.Scale scale, Path folder, boolean display, long seed, RunStore store) {
-        /** At the plan's first seed, in a fresh store at {@code folder}. */
+    record Context(storylab.Scale scale, Path folder, boolean display, ExperimentPlan plan, RunStore store) {
+        /** The scale's plan, in a fresh store at {@code folder}. */
         public Context(storylab.Scale scale, Path folder, boolean display) {
-            this(scale, folder, display, 42, RunStore.at(folder));
+            this(scale, folder, display, ExperimentPlan.at(scale), RunStore.at(folder));
+        }
+
+        /** The first seed. */
+        public long seed() {
+            return plan.seed();
+        }
+
+        /** Every seed of the plan ({@code reproduce --seeds N}). */
+        public List<Long> seeds() {
+            return plan.seeds();
         }
     }
 

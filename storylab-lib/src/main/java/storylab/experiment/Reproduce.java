@@ -26,7 +26,7 @@ import tech.tablesaw.api.Table;
 public final class Reproduce {
 
     static final String USAGE = "storylab reproduce [--scale test|workshop|paper] [--seeds N] [--out DIR] [--reuse-stale]\n"
-            + "                  [--teacher offline|rubric|llm] [--corpus world|KIND:PATH] [--eval prompts|KIND:PATH]\n"
+            + "                  [--teacher offline|rubric|llm] [--corpus world|KIND:PATH] [--eval prompts|KIND:PATH] [--pairs FILE.jsonl]\n"
             + "                  [--emit slurm DIR | --collect DIR]\n"
             + "  KIND: tinystories, babylm, text, paragraphs. --teacher llm needs STORYLAB_LLM_URL (model: STORYLAB_LLM_MODEL).";
 
@@ -123,7 +123,7 @@ public final class Reproduce {
         Path out = null, emit = null, collect = null;
         Integer seeds = null;
         boolean stale = false;
-        String teacher = null, corpus = null, eval = null;
+        String teacher = null, corpus = null, eval = null, pairs = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--reuse-stale")) { stale = true; continue; }
@@ -142,6 +142,7 @@ public final class Reproduce {
                 case "--teacher" -> teacher = v;
                 case "--corpus" -> corpus = v;
                 case "--eval" -> eval = v;
+                case "--pairs" -> pairs = v;
                 case "--emit" -> {
                     if (!v.equals("slurm") || i + 1 >= args.size()) throw new IllegalArgumentException("--emit expects: slurm DIR");
                     emit = Path.of(args.get(++i));
@@ -158,7 +159,7 @@ public final class Reproduce {
         var r = new Reproduce(scale, out == null ? Lab.runs("reproduce") : out).reuseStale(stale);
         if (seeds != null) r.seeds(seeds);
         if (teacher != null) r.teacher(teacherSpec(teacher));
-        if (corpus != null || eval != null) r.data(DataSpec.parse(corpus, eval));
+        if (corpus != null || eval != null || pairs != null) r.data(pairs == null ? DataSpec.parse(corpus, eval) : DataSpec.parse(corpus, eval).pairs(Path.of(pairs)));
         return new Parsed(r, emit);
     }
 
@@ -256,7 +257,7 @@ public final class Reproduce {
             log("experiment " + e.name());
             Path folder = store.root().resolve(e.name());
             try {
-                var o = e.run(new Experiment.Context(scale, folder, display, plan.seed(), RunStore.at(folder).code(store.code()).reuseStale(reuseStale).finishedOnly(collect)));
+                var o = e.run(new Experiment.Context(scale, folder, display, plan, RunStore.at(folder).code(store.code()).reuseStale(reuseStale).finishedOnly(collect)));
                 o.tables().forEach((k, v) -> tables.put(e.name() + "-" + k, v));
                 o.figures().forEach((k, v) -> figures.put(e.name() + "-" + k, v));
                 plugged.addAll(o.claims());

@@ -20,7 +20,7 @@ import storylab.model.Torch;
  * @param stage  1 (pretraining, plugged-in experiments) or 2 (PPO runs and ablations, which need a checkpoint)
  * @param run    "pretrain", "rl" (checkpoint {@code index}), "ablation" (variant {@code index}) or "experiment" ({@code name})
  * @param index  the checkpoint or variant
- * @param name   a label for logs; the experiment's name for "experiment"
+ * @param name   a label for logs; the experiment's name for "experiment" (one spec per seed: the plan's)
  * @param plan   the plan, narrowed to this run's seed
  */
 public record RunSpec(String code, int stage, String run, int index, String name, ExperimentPlan plan) {
@@ -37,7 +37,8 @@ public record RunSpec(String code, int stage, String run, int index, String name
             String code = CodeVersion.current().id();
             var specs = new ArrayList<RunSpec>();
             for (long seed : plan.seeds()) specs.add(new RunSpec(code, 1, "pretrain", 0, "pretrain seed " + seed, plan.withSeed(seed)));
-            for (var e : Experiments.all()) specs.add(new RunSpec(code, 1, "experiment", 0, e.name(), plan.withSeed(plan.seed())));
+            for (long seed : plan.seeds())
+                for (var e : Experiments.all()) specs.add(new RunSpec(code, 1, "experiment", 0, e.name(), plan.withSeed(seed)));
             for (long seed : plan.seeds())
                 for (int i = 0; i < plan.milestones().size(); i++)
                     specs.add(new RunSpec(code, 2, "rl", i, "PPO from " + Equivalence.words(plan.milestones().get(i)) + " words, seed " + seed, plan.withSeed(seed)));
@@ -130,7 +131,7 @@ public record RunSpec(String code, int stage, String run, int index, String name
                         .orElseThrow(() -> new IllegalArgumentException("no experiment named \"" + name + "\" is registered"));
                 Path folder = store.root().resolve(name);
                 try {
-                    e.run(new Experiment.Context(Scale.valueOf(plan.scale().toUpperCase()), folder, false, plan.seed(), RunStore.at(folder)));
+                    e.run(new Experiment.Context(Scale.valueOf(plan.scale().toUpperCase()), folder, false, plan, RunStore.at(folder)));
                 } catch (Exception ex) {
                     throw new IllegalStateException("experiment " + name + " failed: " + ex.getMessage(), ex);
                 }

@@ -18,8 +18,8 @@ class RunSpecTest {
         int n = RunSpec.emit(plan, dir);
         int variants = Ablations.variants(plan).size();
         int plugged = Experiments.all().size();
-        assertEquals(2 + plugged + 2 * 3 + variants, n, "pretraining and PPO per seed, plugged-in experiments once, ablations once");
-        assertEquals(2 + plugged, Files.readAllLines(dir.resolve("stage1.txt")).size());
+        assertEquals(2 + 2 * plugged + 2 * 3 + variants, n, "pretraining, plugged-in experiments and PPO per seed, ablations once");
+        assertEquals(2 + 2 * plugged, Files.readAllLines(dir.resolve("stage1.txt")).size());
         var specs = Files.readAllLines(dir.resolve("stage2.txt"));
         var rl = RunSpec.read(dir.resolve(specs.get(3)));
         assertEquals("rl", rl.run());
