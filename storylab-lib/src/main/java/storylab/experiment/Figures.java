@@ -172,6 +172,28 @@ public final class Figures {
         return c;
     }
 
+    /**
+     * One metric against interaction words over seeds ({@link ThresholdSeeds#dynamics}): per checkpoint the smoothed
+     * mean, and its smoothed 95 % CI as a pale band.
+     */
+    public static XYChart perCheckpointBands(Table dynamics, String metric, String title) {
+        int seeds = dynamics.rowCount() == 0 ? 0 : dynamics.intColumn("seeds").get(0);
+        var c = xy(title + " (mean of " + seeds + " seed" + (seeds == 1 ? "" : "s") + ", 95% CI)", "interaction words", metric);
+        c.getStyler().setMarkerSize(0);
+        int i = 0;
+        for (long w : checkpoints(dynamics)) {
+            var rows = dynamics.where(dynamics.longColumn("pretrain_words").isEqualTo(w));
+            double[] x = col(rows, "interaction_words");
+            double sigma = Math.max(1, x.length / 10.0);
+            String name = Equivalence.words(w) + " words";
+            Color colour = color(i++);
+            if (seeds > 1) band(c, name + ", 95% CI", x, smooth(col(rows, metric + "_lo"), sigma), smooth(col(rows, metric + "_hi"), sigma), colour);
+            c.addSeries(name, x, smooth(col(rows, metric), sigma)).setLineColor(colour).setLineWidth(2f);
+        }
+        if (i == 0) c.addSeries("no RL steps", new double[] {0}, new double[] {0});
+        return c;
+    }
+
     /** Figure 3: teacher score, story length and KL against interactions (three stacked panels). */
     public static List<XYChart> dynamics(Table dynamics) {
         return List.of(perCheckpoint(dynamics, "score", "Teacher score during RL"),

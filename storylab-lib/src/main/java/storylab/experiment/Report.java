@@ -87,7 +87,7 @@ public record Report(ExperimentPlan plan, ThresholdSeeds seeds, Ablations.Ablati
         }
         sb.append("\n## Figures\n\n");
         for (var f : figures) sb.append("![").append(f).append("](figures/").append(f).append(".png)\n");
-        sb.append("\nFigure 2 is over all seeds with 95 % CI bands; figures 3–7 show the first seed. Tables: `tables/*.csv`; for machines: `summary.json`. "
+        sb.append("\nFigures 2, 3 (score, length, KL), 4 (each criterion) and the competence change are over all seeds with 95 % CI bands; figure 3's score against length, figure 4's shares and figures 5–7 show the first seed. Tables: `tables/*.csv`; for machines: `summary.json`. "
                 + "Every run's settings, code version and result: `runs-").append(plan.scale()).append("/<kind>-<settings hash>-<code id>/`.\n");
         return sb.toString();
     }

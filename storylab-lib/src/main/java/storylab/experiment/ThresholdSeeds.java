@@ -181,12 +181,70 @@ public record ThresholdSeeds(List<ThresholdResult> seeds) implements Displayable
         return Figures.competenceChangeBands(competence(), seeds.size());
     }
 
+    /** The metrics of figures 3 and 4 that are drawn over seeds. */
+    static final List<String> DYNAMICS = List.of("score", "length", "kl", "readability", "coherence", "creativity");
+
+    /**
+     * Figures 3 and 4's curves over seeds: per checkpoint and RL step, each metric's mean over the seeds with its 95 %
+     * CI (Student's t over seeds: a step's batch is one number per seed), and the mean interaction words. Steps that
+     * not every seed reached (a run stopped early) are left out.
+     */
+    public Table dynamics() {
+        var t = Table.create("dynamics over " + seeds.size() + " seeds", LongColumn.create("pretrain_words"), IntColumn.create("step"),
+                DoubleColumn.create("interaction_words"), IntColumn.create("seeds"));
+        for (var m : DYNAMICS) t.addColumns(DoubleColumn.create(m), DoubleColumn.create(m + "_lo"), DoubleColumn.create(m + "_hi"));
+        for (int r = 0; r < words().length; r++) {
+            int run = r;
+            var perSeed = seeds.stream().map(s -> s.runs().get(run).steps()).toList();
+            int steps = perSeed.stream().mapToInt(List::size).min().orElse(0);
+            for (int k = 0; k < steps; k++) {
+                int step = k;
+                var row = t.appendRow();
+                row.setLong("pretrain_words", seeds.get(0).runs().get(r).settings().pretrainWords());
+                row.setInt("step", perSeed.get(0).get(k).step());
+                row.setDouble("interaction_words", perSeed.stream().mapToDouble(st -> st.get(step).interactionWords()).average().orElseThrow());
+                row.setInt("seeds", seeds.size());
+                for (var m : DYNAMICS)
+                    set(row, m, Estimate.of(perSeed.stream().mapToDouble(st -> metric(st.get(step), m)).toArray()));
+            }
+        }
+        return t;
+    }
+
+    private static double metric(storylab.rl.RlStep s, String name) {
+        return switch (name) {
+            case "score" -> s.scoreMean();
+            case "length" -> s.responseWords();
+            case "kl" -> s.kl();
+            case "readability" -> s.readability();
+            case "coherence" -> s.coherence();
+            case "creativity" -> s.creativity();
+            default -> throw new IllegalArgumentException("no dynamics metric " + name);
+        };
+    }
+
+    /** Figure 3 over seeds: teacher score, story length and KL against interaction words, with 95 % CI bands. */
+    public List<XYChart> figure3() {
+        var d = dynamics();
+        return List.of(Figures.perCheckpointBands(d, "score", "Teacher score during RL"),
+                Figures.perCheckpointBands(d, "length", "Story length during RL"),
+                Figures.perCheckpointBands(d, "kl", "KL to the reference during RL"));
+    }
+
+    /** Figure 4 (left) over seeds: each criterion's mean score against interaction words, with 95 % CI bands. */
+    public List<XYChart> figure4() {
+        var d = dynamics();
+        return List.of(Figures.perCheckpointBands(d, "readability", "Readability during RL"),
+                Figures.perCheckpointBands(d, "coherence", "Coherence during RL"),
+                Figures.perCheckpointBands(d, "creativity", "Creativity during RL"));
+    }
+
     /** Paper A's claims, each decided from its CI. */
     public List<Claim> claims() {
         return Verdicts.paperA(this);
     }
 
-    /** The seeds' results for one seed's tables and figures 3–7. */
+    /** The first seed's result, for the tables and figures drawn from one seed (3 right, 4 shares, 5, 6 bars, 7). */
     public ThresholdResult first() {
         return seeds.get(0);
     }
