@@ -313,7 +313,7 @@ public final class Gpt implements AutoCloseable {
                 if (src == null) throw new IllegalArgumentException("parameter " + name + " is missing");
                 if (!src.getShape().equals(new Shape(shape)))
                     throw new IllegalArgumentException("parameter " + name + " has shape " + src.getShape() + ", the config needs " + new Shape(shape));
-                array = Torch.owned(manager.create(src.toFloatArray(), new Shape(shape)));
+                array = Torch.copyOf(src, manager);
             } else {
                 array = Torch.owned(manager.create(data, new Shape(shape)));
             }

@@ -49,10 +49,17 @@ public final class Torch {
      */
     public static void copyInto(NDArray target, NDArray values) {
         boolean grad = target.hasGradient();
-        try (var detached = values.stopGradient()) { // a copy of a trained parameter must not join its graph
-            ((PtNDArray) target).intern(detached.duplicate());
-        }
+        ((PtNDArray) target).intern(copyOf(values, target.getManager()));
         if (grad) target.setRequiresGradient(true);
+    }
+
+    /** A copy of {@code values} in PyTorch's own memory, on {@code manager}, outside any autograd graph. */
+    public static NDArray copyOf(NDArray values, ai.djl.ndarray.NDManager manager) {
+        try (var detached = values.stopGradient()) { // a copy of a trained parameter must not join its graph
+            var copy = detached.duplicate();
+            copy.attach(manager);
+            return copy;
+        }
     }
 
     /**
