@@ -21,8 +21,9 @@ import java.util.Locale;
  * elsewhere; the choice is printed once. Off with {@code MixedPrecision.use(false)} or
  * {@code -Dstorylab.bf16=off}; {@code use(true)} (or {@code -Dstorylab.bf16=on}) on a CPU without bf16 says
  * so and stays in fp32. It applies inside {@link #training} only — the forward and backward passes of
- * training, and the RL passes whose log-probabilities training compares against — so sampling, evaluation
- * and validation losses are computed in fp32 whatever the setting.
+ * training, the RL passes whose log-probabilities training compares against, and the offline judge's
+ * scoring passes (its heads are fitted on bf16 measurements too) — so sampling, evaluation and validation
+ * losses are computed in fp32 whatever the setting.
  *
  * <p>How: DJL cannot hold a bf16 tensor (its native dtype table ends at complex64, and asking it for bf16
  * aborts the JVM with "terminate called without an active exception"), so each op is a tiny TorchScript

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import storylab.model.Gpt;
+import storylab.model.MixedPrecision;
 import storylab.text.Tokenizer;
 
 /**
@@ -134,7 +135,10 @@ final class JudgeFeatures {
                 }
                 try (var m = NDManager.newBaseManager()) {
                     var shape = new Shape(to - from, width);
-                    float[] flat = lm.tokenLogProbs(m.create(in, shape), m.create(tg, shape)).toFloatArray();
+                    // bf16 matmuls where the CPU has them (as in training): the judge's forward pass is most of a PPO step's scoring.
+                    var input = m.create(in, shape);
+                    var target = m.create(tg, shape);
+                    float[] flat = MixedPrecision.training(() -> lm.tokenLogProbs(input, target)).toFloatArray();
                     for (int i = from; i < to; i++)
                         out[order[i]] = Arrays.copyOfRange(flat, (i - from) * width, (i - from) * width + rows.get(order[i]).length);
                 }
