@@ -49,6 +49,7 @@ public final class PpoBenchmark {
             tok = Checkpoint.readTokenizer(cp);
             student = Checkpoint.readModel(cp);
             teacher = Teachers.offline();
+            System.out.println("teacher: " + teacher); // its judge's texts decide its scores and cost
         } else {
             tok = BpeTokenizer.train(StoryWorld.seed(42).corpus(200_000), 2000);
             student = Gpt.tiny(tok.vocabSize());

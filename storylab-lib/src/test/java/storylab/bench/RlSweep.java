@@ -86,6 +86,8 @@ public final class RlSweep {
         boolean offline = !"rubric".equals(System.getProperty("teacher", "offline"));
         Teacher rubric = Teachers.rubric(), judge = "none".equals(System.getProperty("second")) && !offline ? null : Teachers.offline();
         Teacher teacher = offline ? judge : rubric, second = offline ? rubric : judge;
+        // Which texts the judge learned from decides its scores (no shared/corpora in reach: no Grimm tales), so say it.
+        System.out.println("teacher: " + teacher + (second == null ? "" : "; second teacher: " + second));
         out = out.resolve(teacher.name());
         Files.createDirectories(out.resolve("steps"));
         var eval = StoryEvaluation.Settings.workshop();

@@ -10,6 +10,6 @@ public final class TrainJudge {
         Display.install(new RecordingSink());
         long t0 = System.nanoTime();
         var teacher = Teachers.offline();
-        System.out.printf("offline teacher ready: %s (%.0f s)%n", teacher.name(), (System.nanoTime() - t0) / 1e9);
+        System.out.printf("offline teacher ready: %s (%.0f s)%n", teacher, (System.nanoTime() - t0) / 1e9);
     }
 }
