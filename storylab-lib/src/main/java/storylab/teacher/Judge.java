@@ -56,17 +56,6 @@ public final class Judge implements AutoCloseable {
         }
     }
 
-    /*
-     * Where the grades start, as quantiles of real passages. Most real text grades 3 on every criterion. Readability's
-     * 3 starts at the 35th percentile (not the 12th as coherence's): word damage moves the readability logit a little
-     * for a few words in a hundred, and with a low cut nearly every damaged passage still grades 3, tied with real
-     * text. {@code ./storylab teacher-report} on held-out tales: dropped/swapped/replaced words' AUC 0.74/0.87/0.82 with
-     * the 12th percentile (judge v2), 0.78/0.89/0.87 with the 35th (v3), while real passages still average 7.8 of 9.
-     * Coherence gains nothing from a higher cut (its misses are damages the logit itself does not see).
-     */
-    private static final Function<double[], Cuts> READABILITY_CUTS = v -> Cuts.fromReal(v, 0.03, 0.12, 0.35),
-            COHERENCE_CUTS = v -> Cuts.fromReal(v, 0.01, 0.04, 0.12), CREATIVITY_CUTS = v -> Cuts.fromReal(v, 0.02, 0.10, 0.35);
-
     /** What {@code judge.json} holds beside the model and tokenizer files. */
     record Saved(int version, JudgeSettings settings, long fingerprint, List<String> sources, Logistic readability,
                  Logistic coherence, Cuts readabilityCuts, Cuts coherenceCuts, Cuts creativityCuts, float[] unigram,
@@ -141,8 +130,14 @@ public final class Judge implements AutoCloseable {
         var fitAuc = new LinkedHashMap<String, Double>();
         fitAuc.put("readability", auc(real, worded, f -> rHead.logit(f.readability())));
         fitAuc.put("coherence", auc(real, ordered, f -> cHead.logit(f.coherence())));
+        // Most real text grades 3 on every criterion. Readability's 3 starts at the 35th percentile of real passages
+        // (coherence's at the 12th): word damage moves the readability logit a little for a few words in a hundred, and
+        // with a low cut nearly every damaged passage still grades 3, tied with real text. `./storylab teacher-report`
+        // on held-out tales: dropped/swapped/replaced words' AUC 0.74/0.87/0.82 with the 12th percentile (judge v2),
+        // 0.78/0.89/0.87 with the 35th (v3), real passages 7.8 of 9. A higher coherence cut gains nothing: its misses
+        // are damages the logit itself does not see.
         var saved = new Saved(VERSION, settings, texts.fingerprint(), texts.sources(), rHead, cHead,
-                READABILITY_CUTS.apply(r), COHERENCE_CUTS.apply(c), CREATIVITY_CUTS.apply(k),
+                Cuts.fromReal(r, 0.03, 0.12, 0.35), Cuts.fromReal(c, 0.01, 0.04, 0.12), Cuts.fromReal(k, 0.02, 0.10, 0.35),
                 unigram, fitAuc, (System.nanoTime() - t0) / 1e9);
         return new Judge(tok, lm, saved, rules);
     }

@@ -18,6 +18,7 @@ package storylab.bench;
  * With -Dstorylab.bf16=off the training passes run in fp32 (bf16 matmuls are the default where the CPU has them).
  */
 
+import java.nio.file.Path;
 import storylab.data.world.StoryWorld;
 import storylab.display.Display;
 import storylab.display.RecordingSink;
@@ -25,7 +26,6 @@ import storylab.model.Gpt;
 import storylab.model.Torch;
 import storylab.rl.Ppo;
 import storylab.rl.RlStep;
-import java.nio.file.Path;
 import storylab.teacher.RubricTeacher;
 import storylab.teacher.Teacher;
 import storylab.teacher.Teachers;
