@@ -157,6 +157,9 @@ final class Evaluator implements AutoCloseable {
             boolean expression = s.kind() == Snippet.Kind.EXPRESSION
                     || s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
             value = expression ? CapturingExecutionControl.lastValue() : NO_VALUE;
+            // printf, format and append return the stream they wrote to: "java.io.PrintStream@1b6d3586" under a line
+            // that printed is noise, not a result.
+            if (value == System.out || value == System.err) value = NO_VALUE;
         }
         return value;
     }

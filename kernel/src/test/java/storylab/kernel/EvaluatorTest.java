@@ -36,6 +36,10 @@ class EvaluatorTest {
         assertEquals(5, evaluator.eval("int a = 2;\nint b = 3;\na + b"));
         assertSame(Evaluator.NO_VALUE, evaluator.eval("int c = 1;"));
         assertSame(Evaluator.NO_VALUE, evaluator.eval("System.out.print(\"\")"));
+        assertSame(Evaluator.NO_VALUE, evaluator.eval("System.out.printf(\"%d words%n\", 3)"), "printf's stream is not the cell's value");
+        assertSame(Evaluator.NO_VALUE, evaluator.eval("System.err.format(\"\")"));
+        var other = evaluator.eval("new java.io.PrintStream(new java.io.ByteArrayOutputStream())");
+        assertTrue(other instanceof PrintStream, "any other stream is still a value: " + other);
     }
 
     @Test

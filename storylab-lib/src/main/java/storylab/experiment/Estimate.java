@@ -2,6 +2,7 @@ package storylab.experiment;
 
 import java.util.Arrays;
 import java.util.List;
+import storylab.rl.StoryEvaluation;
 
 /**
  * A number with its 95 % confidence interval: from a percentile bootstrap over seeds and stories ({@link
@@ -34,6 +35,25 @@ public record Estimate(double mean, double lo, double hi) {
         double ss = 0;
         for (double v : values) ss += (v - mean) * (v - mean);
         double half = t975(n - 1) * Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
+        return new Estimate(mean, mean - half, mean + half);
+    }
+
+    /**
+     * How much {@code after} scores above {@code before}, with Welch's t interval over their stories (each story one
+     * independent draw; the two sides may differ in spread and number). It says whether this one trained student
+     * writes better than its start on these prompts, not whether training would help again from another seed: that
+     * needs {@link #of} over runs.
+     */
+    public static Estimate gain(StoryEvaluation before, StoryEvaluation after) {
+        int n1 = before.stories(), n2 = after.stories();
+        if (n1 < 2 || n2 < 2) throw new IllegalArgumentException("a gain's interval needs at least 2 stories on each side, got " + n1 + " and " + n2);
+        // StoryEvaluation keeps the spread over its n stories (divided by n); Welch wants the sample variance (n − 1).
+        double v1 = before.scoreStd() * before.scoreStd() * n1 / (n1 - 1) / n1, v2 = after.scoreStd() * after.scoreStd() * n2 / (n2 - 1) / n2;
+        double se = Math.sqrt(v1 + v2), mean = after.score() - before.score();
+        if (se == 0) return exact(mean);
+        // Welch–Satterthwaite degrees of freedom, rounded down (the safe side).
+        int df = (int) Math.max(1, Math.floor((v1 + v2) * (v1 + v2) / (v1 * v1 / (n1 - 1) + v2 * v2 / (n2 - 1))));
+        double half = t975(df) * se;
         return new Estimate(mean, mean - half, mean + half);
     }
 

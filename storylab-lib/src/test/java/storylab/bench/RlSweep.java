@@ -16,6 +16,8 @@ import storylab.rl.Rl;
 import storylab.rl.RlConfig;
 import storylab.rl.StoryEvaluation;
 import storylab.rl.Truncation;
+import storylab.teacher.Judge;
+import storylab.teacher.OfflineTeacher;
 import storylab.teacher.Reward;
 import storylab.teacher.Teachers;
 import storylab.teacher.Teacher;
@@ -24,7 +26,7 @@ import storylab.train.Checkpoint;
 /**
  * RL from the workshop student (see {@link WorkshopStudent}), one named variant and seed per run, each judged
  * by {@link StoryEvaluation} before and after (held-out prompts, fixed sampling, 3 sampling seeds). Appends
- * one row per run (wall and CPU seconds: on a shared machine CPU time is the honest cost) to runs/rl-sweep/TEACHER/results.csv and the run's per-step metrics to runs/rl-sweep/TEACHER/steps/.
+ * one row per run (wall and CPU seconds: on a shared machine CPU time is the honest cost) to runs/rl-sweep/TEACHER/results.csv and the run's per-step metrics to runs/rl-sweep/TEACHER/steps/ (TEACHER: rubric, or offline-judge-vN for the offline teacher with judge version N).
  *
  *   java [-Dteacher=offline|rubric] ... storylab.bench.RlSweep VARIANT[,VARIANT…] SEEDS [STEPS]
  *   e.g. storylab.bench.RlSweep ppo-old,ppo 1 20      (variants: see VARIANTS)
@@ -88,7 +90,8 @@ public final class RlSweep {
         Teacher teacher = offline ? judge : rubric, second = offline ? rubric : judge;
         // Which texts the judge learned from decides its scores (no shared/corpora in reach: no Grimm tales), so say it.
         System.out.println("teacher: " + teacher + (second == null ? "" : "; second teacher: " + second));
-        out = out.resolve(teacher.name());
+        // One folder per judge version: a cached "before" (and the rows beside it) scored by another judge must not mix in.
+        out = out.resolve(teacher instanceof OfflineTeacher ? teacher.name() + "-judge-v" + Judge.VERSION : teacher.name());
         Files.createDirectories(out.resolve("steps"));
         var eval = StoryEvaluation.Settings.workshop();
         // The student before RL is the same for every run: evaluated once, kept next to the results.

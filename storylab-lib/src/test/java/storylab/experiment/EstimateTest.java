@@ -3,6 +3,7 @@ package storylab.experiment;
 import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Test;
+import storylab.rl.StoryEvaluation;
 
 class EstimateTest {
 
@@ -29,5 +30,23 @@ class EstimateTest {
         assertEquals(Claim.Verdict.INCONCLUSIVE, one.atLeast(0), "nor decides a verdict");
         assertEquals(String.format("%.2f [no interval]", 4.0), one.toString());
         assertThrows(IllegalArgumentException.class, Estimate::of);
+    }
+
+    @Test
+    void aGainBetweenTwoEvaluationsIsWelchsInterval() {
+        // Before: stories scoring 1, 2, 3; after: 4, 5, 6, 7. Sample variances 1 and 5/3, so the squared standard
+        // error is 1/3 + 5/12 = 3/4, Welch's df = 0.5625 / ((1/3)²/2 + (5/12)²/3) = 4.96 → 4, t = 2.776.
+        var before = evaluation(2, Math.sqrt(2.0 / 3), 3);
+        var after = evaluation(5.5, Math.sqrt(1.25), 4);
+        var gain = Estimate.gain(before, after);
+        assertEquals(3.5, gain.mean(), 1e-12);
+        assertEquals(2.776 * Math.sqrt(0.75), gain.halfWidth(), 1e-9);
+        assertTrue(gain.excludesZero());
+        assertEquals(-3.5, Estimate.gain(after, before).mean(), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> Estimate.gain(evaluation(2, 0, 1), after));
+    }
+
+    private static StoryEvaluation evaluation(double mean, double populationStd, int stories) {
+        return new StoryEvaluation("t", mean, populationStd, new double[] {mean}, 60, 0, 0.5, "", Double.NaN, stories);
     }
 }
