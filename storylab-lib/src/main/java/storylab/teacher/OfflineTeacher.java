@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import storylab.Lab;
 import storylab.data.Corpus;
@@ -40,9 +41,24 @@ public final class OfflineTeacher implements Teacher {
     /** The judge trained with {@code settings} on the default texts plus {@code extra}, cached under the runs folder. */
     public static OfflineTeacher of(JudgeSettings settings, List<Corpus> extra) {
         var texts = JudgeTexts.gather(extra);
+        worldOnlyWarning(texts).ifPresent(w -> {
+            Display.show(w);
+            System.err.println(w); // a script may have no display installed
+        });
         long key = 31L * (31L * Judge.VERSION + settings.hashCode()) + texts.fingerprint();
         Path dir = cacheRoot().resolve(String.format("v%d-%016x", Judge.VERSION, key));
         return new OfflineTeacher(LOADED.computeIfAbsent(dir, d -> loadOrTrain(d, texts, settings)));
+    }
+
+    /**
+     * A warning when the judge would read only the story world: one that has read no real tales scores real stories
+     * far lower (issue 11), and it happens silently when the program runs where no {@code shared/corpora} is in reach.
+     */
+    static Optional<String> worldOnlyWarning(JudgeTexts texts) {
+        if (texts.sources().size() > 1) return Optional.empty();
+        return Optional.of("offline teacher: no real tales found (" + JudgeTexts.GRIMM_FILE + " in a shared/corpora folder beside or above "
+                + "the StoryLab folder or the working folder, or in STORYLAB_CORPORA) and no corpus given: this judge reads the story "
+                + "world only and misjudges stories outside it. Set STORYLAB_CORPORA to the corpora folder or pass a corpus to Teachers.offline(...).");
     }
 
     /**
