@@ -117,7 +117,7 @@ public final class Ablations {
                 row.setDouble("after_std", res.after().scoreStd());
                 row.setDouble("gain", res.gain());
                 row.setDouble("length_after", res.after().words());
-                row.setDouble("kl_final", res.steps().isEmpty() ? Double.NaN : res.steps().get(res.steps().size() - 1).kl());
+                row.setDouble("kl_final", res.steps().isEmpty() ? Double.NaN : res.steps().get(res.steps().size() - 1).objective().kl());
                 row.setDouble("entropy_after", res.after().entropy());
                 row.setDouble("seconds", res.seconds());
             }

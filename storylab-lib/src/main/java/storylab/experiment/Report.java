@@ -59,7 +59,7 @@ public record Report(ExperimentPlan plan, ThresholdSeeds seeds, Ablations.Ablati
         for (var r : threshold().runs()) {
             var steps = r.steps();
             sb.append(String.format("| %s | %s | %s | %.2f |%n", Equivalence.words(r.settings().pretrainWords()), rck(r.before()), rck(r.after()),
-                    steps.isEmpty() ? Double.NaN : steps.get(steps.size() - 1).kl()));
+                    steps.isEmpty() ? Double.NaN : steps.get(steps.size() - 1).objective().kl()));
         }
         sb.append("\n## Equivalence (first seed)\n\n");
         for (var e : threshold().equivalences()) sb.append("- ").append(e).append('\n');
@@ -79,7 +79,7 @@ public record Report(ExperimentPlan plan, ThresholdSeeds seeds, Ablations.Ablati
             var steps = r.steps();
             var one = new ThresholdSeeds(List.of(new ThresholdResult(plan, null, List.of(r))));
             sb.append(String.format("| %s | %s | %.2f | %s | %s | %.0f | %.2f |%n", row.group(), row.variant(), r.before().scoreMean(), one.after(0), one.gain(0).format("%+.2f"),
-                    r.after().words(), steps.isEmpty() ? Double.NaN : steps.get(steps.size() - 1).kl()));
+                    r.after().words(), steps.isEmpty() ? Double.NaN : steps.get(steps.size() - 1).objective().kl()));
         }
         if (!notes.isEmpty()) {
             sb.append("\n## Notes\n\n");

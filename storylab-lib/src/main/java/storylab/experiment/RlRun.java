@@ -82,7 +82,7 @@ public final class RlRun {
             var report = Rl.of(policy, tok, teacher).config(s.rl()).into(dir.resolve("rl")).display(display).run();
             var after = TeacherEvaluation.of(policy, tok, teacher, s.rl(), s.prompts(), s.rl().run().seed() + 1, StoryWorld.seed(s.worldSeed()), s.pairs(), s.questions());
             var steps = report.steps();
-            long words = steps.isEmpty() ? 0 : steps.get(steps.size() - 1).interactionWords();
+            long words = steps.isEmpty() ? 0 : steps.get(steps.size() - 1).totals().interactionWords();
             return new Result(s, before, after, steps, words, (System.nanoTime() - t0) / 1e9);
         }
     }

@@ -156,16 +156,23 @@ public final class RunStore {
                 return r;
             }
             var old = stale(kind, settings);
+            boolean unreadable = false;
             if (!old.isEmpty() && reuseStale) {
                 Path o = old.get(0);
                 String madeBy = o.getFileName().toString().substring(o.getFileName().toString().lastIndexOf('-') + 1);
-                System.err.println("reusing finished run " + root.relativize(o) + " made by other code (" + madeBy + ", running " + code.id() + "): --reuse-stale");
-                var r = read(o.resolve("result.json"), resultType);
-                uses.add(new Use(root.relativize(o).toString(), Status.REUSED_STALE, madeBy));
-                return r;
+                try {
+                    var r = JSON.readValue(o.resolve("result.json").toFile(), resultType);
+                    System.err.println("reusing finished run " + root.relativize(o) + " made by other code (" + madeBy + ", running " + code.id() + "): --reuse-stale");
+                    uses.add(new Use(root.relativize(o).toString(), Status.REUSED_STALE, madeBy));
+                    return r;
+                } catch (IOException e) { // other code may have stored its results in a form this code cannot read: redo the run
+                    System.err.println("cannot reuse the run made by other code: " + problem(o.resolve("result.json"), e));
+                    unreadable = true;
+                }
             }
             if (finishedOnly) throw new Missing("run " + root.relativize(dir) + " has not finished" + (old.isEmpty() ? "" : " (only " + root.relativize(old.get(0)) + ", made by other code)"));
-            if (!old.isEmpty()) System.err.println("redoing " + root.relativize(dir) + ": " + root.relativize(old.get(0)) + " was made by other code (kept; --reuse-stale would reuse it)");
+            if (!old.isEmpty()) System.err.println("redoing " + root.relativize(dir) + ": " + root.relativize(old.get(0)) + " was made by other code (kept"
+                    + (unreadable ? ")" : "; --reuse-stale would reuse it)"));
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("settings.json"), json(settings));
             Files.writeString(dir.resolve("code.json"), json(code));
@@ -185,14 +192,23 @@ public final class RunStore {
         }
     }
 
-    /** Reads a stored result; a corrupt one is an error naming the file (it is left in place, never overwritten). */
+    /**
+     * Reads a stored result; a corrupt one, or one in a form this code cannot read (a record refusing what the
+     * file holds, as {@code RlStep} refuses steps written before it grouped its numbers), is an error naming the
+     * file (it is left in place, never overwritten).
+     */
     static <R> R read(Path result, Class<R> type) {
         try {
             return JSON.readValue(result.toFile(), type);
         } catch (IOException e) {
-            throw new IllegalStateException("corrupt run result " + result + " (" + e.getMessage().lines().findFirst().orElse("")
-                    + "): move or delete its folder to run it again", e);
+            throw new IllegalStateException(problem(result, e) + ": move or delete its folder to run it again", e);
         }
+    }
+
+    /** What is wrong with a result file, naming it. */
+    private static String problem(Path result, IOException e) {
+        if (e.getCause() instanceof IllegalArgumentException refused) return "cannot read run result " + result + " (" + refused.getMessage() + ")";
+        return "corrupt run result " + result + " (" + e.getMessage().lines().findFirst().orElse("") + ")";
     }
 
     /** What happened to the runs, in one line per status ("12 reused, 3 computed"). */

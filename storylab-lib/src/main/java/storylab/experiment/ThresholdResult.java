@@ -41,7 +41,7 @@ public record ThresholdResult(ExperimentPlan plan, Pretraining.Result pretrainin
             }
             row.setDouble("length_before", r.before().words());
             row.setDouble("length_after", r.after().words());
-            row.setDouble("kl_final", r.steps().isEmpty() ? Double.NaN : r.steps().get(r.steps().size() - 1).kl());
+            row.setDouble("kl_final", r.steps().isEmpty() ? Double.NaN : r.steps().get(r.steps().size() - 1).objective().kl());
             row.setLong("interaction_words", r.interactionWords());
             row.setDouble("seconds", r.seconds());
         }
@@ -58,14 +58,14 @@ public record ThresholdResult(ExperimentPlan plan, Pretraining.Result pretrainin
                 var row = t.appendRow();
                 row.setLong("pretrain_words", r.settings().pretrainWords());
                 row.setInt("step", s.step());
-                row.setLong("interaction_words", s.interactionWords());
-                row.setDouble("score", s.scoreMean());
-                row.setDouble("length", s.responseWords());
-                row.setDouble("kl", s.kl());
-                row.setDouble("readability", s.readability());
-                row.setDouble("coherence", s.coherence());
-                row.setDouble("creativity", s.creativity());
-                row.setDouble("entropy", s.entropy());
+                row.setLong("interaction_words", s.totals().interactionWords());
+                row.setDouble("score", s.score().mean());
+                row.setDouble("length", s.length().words());
+                row.setDouble("kl", s.objective().kl());
+                row.setDouble("readability", s.score().readability());
+                row.setDouble("coherence", s.score().coherence());
+                row.setDouble("creativity", s.score().creativity());
+                row.setDouble("entropy", s.objective().entropy());
             }
         return t;
     }

@@ -202,7 +202,7 @@ public record ThresholdSeeds(List<ThresholdResult> seeds) implements Displayable
                 var row = t.appendRow();
                 row.setLong("pretrain_words", seeds.get(0).runs().get(r).settings().pretrainWords());
                 row.setInt("step", perSeed.get(0).get(k).step());
-                row.setDouble("interaction_words", perSeed.stream().mapToDouble(st -> st.get(step).interactionWords()).average().orElseThrow());
+                row.setDouble("interaction_words", perSeed.stream().mapToDouble(st -> st.get(step).totals().interactionWords()).average().orElseThrow());
                 row.setInt("seeds", seeds.size());
                 for (var m : DYNAMICS)
                     set(row, m, Estimate.of(perSeed.stream().mapToDouble(st -> metric(st.get(step), m)).toArray()));
@@ -213,12 +213,12 @@ public record ThresholdSeeds(List<ThresholdResult> seeds) implements Displayable
 
     private static double metric(storylab.rl.RlStep s, String name) {
         return switch (name) {
-            case "score" -> s.scoreMean();
-            case "length" -> s.responseWords();
-            case "kl" -> s.kl();
-            case "readability" -> s.readability();
-            case "coherence" -> s.coherence();
-            case "creativity" -> s.creativity();
+            case "score" -> s.score().mean();
+            case "length" -> s.length().words();
+            case "kl" -> s.objective().kl();
+            case "readability" -> s.score().readability();
+            case "coherence" -> s.score().coherence();
+            case "creativity" -> s.score().creativity();
             default -> throw new IllegalArgumentException("no dynamics metric " + name);
         };
     }

@@ -42,7 +42,7 @@ record GroupLoss(NDArray total, float policy, float kl, float clipFraction, floa
     }
 
     /** One update pass: the story advantages broadcast over their tokens, epochs over shuffled minibatches. */
-    static Rl.Stats train(Rl.Context c, double[] storyAdvantages, double beta) {
+    static RlStep.Update train(Rl.Context c, double[] storyAdvantages, double beta) {
         var cfg = c.config();
         var lp = c.logProbs;
         int B = storyAdvantages.length, mb = cfg.optim().miniBatch();
@@ -77,6 +77,6 @@ record GroupLoss(NDArray total, float policy, float kl, float clipFraction, floa
                 updates++;
             }
         }
-        return Rl.Stats.of(pl / updates, akl / updates, cf / updates);
+        return RlStep.Update.withoutValueHead(pl / updates, akl / updates, cf / updates);
     }
 }

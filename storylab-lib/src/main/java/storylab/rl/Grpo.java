@@ -24,7 +24,7 @@ final class Grpo implements Rl.Update {
     }
 
     @Override
-    public Rl.Stats update(Rl.Context c, double[] rewards) {
+    public RlStep.Update update(Rl.Context c, double[] rewards) {
         return GroupLoss.train(c, advantages(rewards, c.config().group().k()), c.beta);
     }
 

@@ -60,7 +60,7 @@ public final class Ppo implements Rl.Update {
     }
 
     @Override
-    public Rl.Stats update(Rl.Context c, double[] storyRewards) {
+    public RlStep.Update update(Rl.Context c, double[] storyRewards) {
         var cfg = c.config();
         var k = cfg.ppo();
         var lp = c.logProbs;
@@ -116,7 +116,7 @@ public final class Ppo implements Rl.Update {
     }
 
     /** The TRL diagnostics, with the explained variance of the values against their targets over all story tokens. */
-    private static Rl.Stats stats(float[][] values, float[][] returns, double pl, double vl, double akl, double cf, double vcf) {
+    private static RlStep.Update stats(float[][] values, float[][] returns, double pl, double vl, double akl, double cf, double vcf) {
         double n = 0, rMean = 0, vMean = 0;
         for (int i = 0; i < returns.length; i++) for (int j = 0; j < returns[i].length; j++) { rMean += returns[i][j]; vMean += values[i][j]; n++; }
         rMean /= n;
@@ -128,6 +128,6 @@ public final class Ppo implements Rl.Update {
                 varErr += Math.pow(returns[i][j] - values[i][j] - errMean, 2);
             }
         double explained = varR == 0 ? Double.NaN : 1 - varErr / varR;
-        return new Rl.Stats(pl, vl, akl, cf, vcf, explained, vMean, rMean);
+        return new RlStep.Update(pl, vl, akl, cf, vcf, explained, vMean, rMean);
     }
 }

@@ -29,7 +29,7 @@ final class PreferencePairs implements Rl.Update {
     }
 
     @Override
-    public Rl.Stats update(Rl.Context c, double[] rewards) {
+    public RlStep.Update update(Rl.Context c, double[] rewards) {
         var cfg = c.config();
         int B = rewards.length, k = cfg.group().k();
         var pairs = new ArrayList<int[]>();
@@ -41,7 +41,7 @@ final class PreferencePairs implements Rl.Update {
             }
             if (rewards[best] > rewards[worst]) pairs.add(new int[] {best, worst});
         }
-        if (pairs.isEmpty()) return Rl.Stats.of(Double.NaN, 0, 0);
+        if (pairs.isEmpty()) return RlStep.Update.withoutValueHead(Double.NaN, 0, 0);
         var lp = c.logProbs;
         boolean simpo = cfg.algorithm() == Algorithm.SIMPO;
         double beta = cfg.preference().beta(), margin = cfg.preference().margin();
@@ -83,6 +83,6 @@ final class PreferencePairs implements Rl.Update {
                 }
             }
         }
-        return Rl.Stats.of(loss / updates, akl / updates, Double.NaN);
+        return RlStep.Update.withoutValueHead(loss / updates, akl / updates, Double.NaN);
     }
 }

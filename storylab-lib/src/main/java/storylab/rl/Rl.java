@@ -191,7 +191,7 @@ public final class Rl {
                 onStep.accept(s);
                 long total = config.run().steps() > 0 ? config.run().steps() : step + 1;
                 Display.progress(new Progress(config.algorithm().name().toLowerCase(), step, total, "steps", Duration.ofNanos(System.nanoTime() - t0),
-                        String.format("score %.2f  reward %.3f  kl %.2f  β %.3f  %.0f words", s.scoreMean(), s.rewardMean(), s.kl(), s.beta(), s.responseWords())));
+                        String.format("score %.2f  reward %.3f  kl %.2f  β %.3f  %.0f words", s.score().mean(), s.reward().mean(), s.objective().kl(), s.objective().beta(), s.length().words())));
                 if (live != null) live.offer(() -> new RlDashboard(history, config));
                 int every = config.run().checkpointEvery();
                 if (into != null && every > 0 && step % every == 0) save(false);
@@ -429,20 +429,12 @@ public final class Rl {
         NDArray of(int half, int[] rows, NDManager m);
     }
 
-    /** The algorithm-specific part of a step: advantages and updates. */
+    /** The algorithm-specific part of a step: advantages and updates; it reports NaN where it has no such number. */
     interface Update {
-        Stats update(Context c, double[] rewards);
+        RlStep.Update update(Context c, double[] rewards);
     }
 
-    /** What an update reports (NaN where the algorithm has no such number). */
-    record Stats(double policyLoss, double valueLoss, double approxKl, double clipFraction, double valueClipFraction,
-                 double explainedVariance, double valueMean, double returnMean) {
-        static Stats of(double policyLoss, double approxKl, double clipFraction) {
-            return new Stats(policyLoss, Double.NaN, approxKl, clipFraction, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
-        }
-    }
-
-    private RlStep summarize(Rollout r, Scored scored, Stats u, double meanKl, double beta,
+    private RlStep summarize(Rollout r, Scored scored, RlStep.Update u, double meanKl, double beta,
                              double tGen, double tScore, double tFwd, double tOpt) {
         int B = r.size();
         double[] lengths = new double[B], tokens = new double[B];
@@ -458,14 +450,15 @@ public final class Rl {
         var ts = scored.teacherScores();
         var c = Criterion.values();
         double nan = Double.NaN;
-        return new RlStep(step, words.stories(), words.paper(), words.studentWords(),
-                mean(scored.scores()), std(scored.scores()),
-                ts == null ? nan : ts.mean(c[0]), ts == null ? nan : ts.mean(c[1]), ts == null ? nan : ts.mean(c[2]),
-                mean(scored.rewards()), std(scored.rewards()), meanKl, beta, entropy / Math.max(1, sum(tokens)),
-                u.policyLoss(), u.valueLoss(), u.approxKl(), u.clipFraction(), u.valueClipFraction(), u.explainedVariance(),
-                u.valueMean(), u.returnMean(), mean(lengths), mean(tokens), ts == null ? 0 : ts.fallbacks(),
-                (double) r.truncatedCount() / B,
-                tGen, tScore, tFwd, tOpt, r.texts().get(best), scored.scores()[best], r.texts().get(worst), scored.scores()[worst]);
+        return new RlStep(step, new RlStep.Totals(words.stories(), words.paper(), words.studentWords()),
+                new RlStep.Score(mean(scored.scores()), std(scored.scores()), ts == null ? nan : ts.mean(c[0]), ts == null ? nan : ts.mean(c[1]),
+                        ts == null ? nan : ts.mean(c[2]), ts == null ? 0 : ts.fallbacks()),
+                new RlStep.Reward(mean(scored.rewards()), std(scored.rewards())),
+                new RlStep.Objective(meanKl, beta, entropy / Math.max(1, sum(tokens))),
+                u,
+                new RlStep.Length(mean(lengths), mean(tokens), (double) r.truncatedCount() / B),
+                new RlStep.Time(tGen, tScore, tFwd, tOpt),
+                new RlStep.ScoredStory(r.texts().get(best), scored.scores()[best]), new RlStep.ScoredStory(r.texts().get(worst), scored.scores()[worst]));
     }
 
     static double mean(double[] x) {

@@ -20,7 +20,9 @@ import storylab.train.Checkpoint;
  */
 final class RlCheckpoint {
 
-    static final String FORMAT = "storylab-rl/1";
+    static final String FORMAT = "storylab-rl/2";
+    /** Written before {@link RlStep} grouped its numbers: its step history cannot be read into today's steps. */
+    static final String UNGROUPED_STEPS = "storylab-rl/1";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -67,6 +69,10 @@ final class RlCheckpoint {
         } catch (IOException e) {
             throw new IOException("corrupt RL checkpoint file " + cp.resolve("config.json") + ": " + e.getMessage(), e);
         }
+        if (UNGROUPED_STEPS.equals(config.format()))
+            throw new IOException("cannot resume from " + cp.resolve("config.json") + ": it was written by an older StoryLab (format " + UNGROUPED_STEPS + ", whose steps kept their numbers"
+                    + " ungrouped), and this version reads " + FORMAT + " only. Start the run again into a new folder (this one is left as it was;"
+                    + " its metrics.csv still has every step's numbers)");
         if (!FORMAT.equals(config.format()))
             throw new IOException("not an RL checkpoint: " + cp.resolve("config.json") + " has format \"" + config.format()
                     + "\" (expected \"" + FORMAT + "\"; a pretraining checkpoint is loaded with Checkpoint.readModel)");

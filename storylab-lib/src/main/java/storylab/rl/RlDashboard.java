@@ -27,10 +27,10 @@ public record RlDashboard(List<RlStep> steps, RlConfig config) implements Displa
     /** The four panels as one image. */
     public BufferedImage image() {
         var panels = List.of(
-                panel("teacher score (0–9)", "score", RlStep::scoreMean, null, null),
+                panel("teacher score (0–9)", "score", s -> s.score().mean(), null, null),
                 criteria(),
-                panel("KL per story", "KL", RlStep::kl, "β", RlStep::beta),
-                panel("story length (words)", "words", RlStep::responseWords, "entropy/token", RlStep::entropy));
+                panel("KL per story", "KL", s -> s.objective().kl(), "β", s -> s.objective().beta()),
+                panel("story length (words)", "words", s -> s.length().words(), "entropy/token", s -> s.objective().entropy()));
         int w = 420, h = 260;
         var img = new BufferedImage(2 * w, 2 * h, BufferedImage.TYPE_INT_RGB);
         var g = img.createGraphics();
@@ -40,7 +40,7 @@ public record RlDashboard(List<RlStep> steps, RlConfig config) implements Displa
     }
 
     private double[] x() {
-        return steps.stream().mapToDouble(s -> s.interactionWords()).toArray();
+        return steps.stream().mapToDouble(s -> s.totals().interactionWords()).toArray();
     }
 
     private XYChart chart(String title) {
@@ -60,9 +60,9 @@ public record RlDashboard(List<RlStep> steps, RlConfig config) implements Displa
 
     private XYChart criteria() {
         var c = chart("criteria (0–3)");
-        add(c, "readability", RlStep::readability, new Color(0x1b, 0x9e, 0x77), 0);
-        add(c, "coherence", RlStep::coherence, new Color(0xd9, 0x5f, 0x02), 0);
-        add(c, "creativity", RlStep::creativity, new Color(0x75, 0x70, 0xb3), 0);
+        add(c, "readability", s -> s.score().readability(), new Color(0x1b, 0x9e, 0x77), 0);
+        add(c, "coherence", s -> s.score().coherence(), new Color(0xd9, 0x5f, 0x02), 0);
+        add(c, "creativity", s -> s.score().creativity(), new Color(0x75, 0x70, 0xb3), 0);
         return c;
     }
 
@@ -103,8 +103,9 @@ public record RlDashboard(List<RlStep> steps, RlConfig config) implements Displa
         if (steps.isEmpty()) return "no steps yet";
         var s = steps.get(steps.size() - 1);
         return String.format("%s step %d · %,d interaction words · score %.2f ± %.2f (R %.2f, C %.2f, K %.2f) · reward %.3f · KL %.2f · β %.4f · %.0f words · %.0f%% cut off · %d teacher fallbacks · %.1f s/step",
-                config.algorithm(), s.step(), s.interactionWords(), s.scoreMean(), s.scoreStd(), s.readability(), s.coherence(), s.creativity(),
-                s.rewardMean(), s.kl(), s.beta(), s.responseWords(), 100 * s.truncatedShare(), s.teacherFallbacks(), s.seconds());
+                config.algorithm(), s.step(), s.totals().interactionWords(), s.score().mean(), s.score().std(), s.score().readability(), s.score().coherence(),
+                s.score().creativity(), s.reward().mean(), s.objective().kl(), s.objective().beta(), s.length().words(), 100 * s.length().truncatedShare(),
+                s.score().fallbacks(), s.time().seconds());
     }
 
     @Override
@@ -115,14 +116,14 @@ public record RlDashboard(List<RlStep> steps, RlConfig config) implements Displa
                 .append("<p style=\"font-family:monospace\">").append(Html.escape(latest())).append("</p>");
         if (!steps.isEmpty()) {
             var s = steps.get(steps.size() - 1);
-            html.append(card("best story of the step", s.bestScore(), s.bestStory())).append(card("worst story of the step", s.worstScore(), s.worstStory()));
+            html.append(card("best story of the step", s.best())).append(card("worst story of the step", s.worst()));
         }
         return MimeBundle.text(latest()).with(MimeBundle.HTML, html.append("</div>").toString()).with(MimeBundle.PNG, png);
     }
 
-    private static String card(String title, double score, String story) {
+    private static String card(String title, RlStep.ScoredStory s) {
         return "<div style=\"border:1px solid #ccc;border-radius:6px;padding:6px;margin:4px 0;max-width:48em\"><b>" + title + "</b> (score "
-                + String.format("%.0f", score) + "/9)<div style=\"white-space:pre-wrap\">" + Html.escape(story) + "</div></div>";
+                + String.format("%.0f", s.score()) + "/9)<div style=\"white-space:pre-wrap\">" + Html.escape(s.story()) + "</div></div>";
     }
 
 }

@@ -43,14 +43,14 @@ public record RlReport(List<RlStep> steps, RlConfig config, boolean interrupted)
 
     private static Window window(List<RlStep> w) {
         if (w.isEmpty()) return new Window(Double.NaN, Double.NaN, 0);
-        double mean = w.stream().mapToDouble(RlStep::scoreMean).average().orElse(Double.NaN);
-        double std = w.stream().mapToDouble(RlStep::scoreStd).average().orElse(Double.NaN);
+        double mean = w.stream().mapToDouble(s -> s.score().mean()).average().orElse(Double.NaN);
+        double std = w.stream().mapToDouble(s -> s.score().std()).average().orElse(Double.NaN);
         return new Window(mean, std, w.size());
     }
 
     /** KL per story (summed over its tokens), step by step. */
     public double[] klPath() {
-        return steps.stream().mapToDouble(RlStep::kl).toArray();
+        return steps.stream().mapToDouble(s -> s.objective().kl()).toArray();
     }
 
     public String csv() {
@@ -66,8 +66,8 @@ public record RlReport(List<RlStep> steps, RlConfig config, boolean interrupted)
         int k = Math.max(1, Math.min(10, steps.size() / 4));
         return String.format("%s %d steps%s: teacher score %s → %s; KL %.2f → %.2f; story length %.0f → %.0f words",
                 config.algorithm(), steps.size(), interrupted ? " (interrupted)" : "", start(k), end(k),
-                steps.isEmpty() ? Double.NaN : steps.get(0).kl(), steps.isEmpty() ? Double.NaN : steps.get(steps.size() - 1).kl(),
-                steps.isEmpty() ? Double.NaN : steps.get(0).responseWords(), steps.isEmpty() ? Double.NaN : steps.get(steps.size() - 1).responseWords());
+                steps.isEmpty() ? Double.NaN : steps.get(0).objective().kl(), steps.isEmpty() ? Double.NaN : steps.get(steps.size() - 1).objective().kl(),
+                steps.isEmpty() ? Double.NaN : steps.get(0).length().words(), steps.isEmpty() ? Double.NaN : steps.get(steps.size() - 1).length().words());
     }
 
     @Override

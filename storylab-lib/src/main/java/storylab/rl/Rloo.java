@@ -24,7 +24,7 @@ final class Rloo implements Rl.Update {
     }
 
     @Override
-    public Rl.Stats update(Rl.Context c, double[] rewards) {
+    public RlStep.Update update(Rl.Context c, double[] rewards) {
         var lp = c.logProbs;
         int B = rewards.length, k = c.config().group().k();
         double[] total = new double[B];

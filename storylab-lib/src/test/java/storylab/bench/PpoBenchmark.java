@@ -67,14 +67,14 @@ public final class PpoBenchmark {
                 last[0] = now;
             }).run();
             var measured = report.steps().subList(1, report.steps().size()); // the first step warms up the JIT
-            double gen = avg(measured, RlStep::secondsGenerate), teach = avg(measured, RlStep::secondsTeacher),
-                    fwd = avg(measured, RlStep::secondsForward), opt = avg(measured, RlStep::secondsOptimize);
+            double gen = avg(measured, s -> s.time().generate()), teach = avg(measured, s -> s.time().teacher()),
+                    fwd = avg(measured, s -> s.time().forward()), opt = avg(measured, s -> s.time().optimize());
             double total = gen + teach + fwd + opt;
             System.out.printf("PPO step, %s, batch %d (minibatch %d), %d new tokens, %d steps measured, %d intra-op threads%n",
                     model, batch, config.optim().miniBatch(), config.generation().maxNewTokens(), measured.size(), Torch.threads());
             System.out.printf("  %-28s %8.3f s  %5.1f%%%n", "generation (KV cache)", gen, 100 * gen / total);
             System.out.printf("  %-28s %8.3f s  %5.1f%%   %s%n", teacherRow, teach, 100 * teach / total, target);
-            System.out.printf("  %-28s %8.0f words%n", "story length (mean)", measured.stream().mapToDouble(RlStep::responseWords).average().orElse(Double.NaN));
+            System.out.printf("  %-28s %8.0f words%n", "story length (mean)", measured.stream().mapToDouble(s -> s.length().words()).average().orElse(Double.NaN));
             System.out.printf("  %-28s %8.3f s  %5.1f%%%n", "policy/reference/value fwd", fwd, 100 * fwd / total);
             System.out.printf("  %-28s %8.3f s  %5.1f%%%n", "optimisation (4 epochs)", opt, 100 * opt / total);
             System.out.printf("  %-28s %8.3f s  (%.0f stories/s)%n", "total", total, batch / total);

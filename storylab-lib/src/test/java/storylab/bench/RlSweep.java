@@ -120,8 +120,8 @@ public final class RlSweep {
                     long t0 = System.nanoTime(), c0 = cpuNanos();
                     String label = name + " seed " + seed;
                     var report = Rl.of(student, tok, teacher).config(config).display(false)
-                            .onStep(s -> System.out.printf("  %s step %d: score %.2f, %.0f words, %.0f%% cut, KL %.2f, %.1f s%n", label, s.step(), s.scoreMean(),
-                                    s.responseWords(), 100 * s.truncatedShare(), s.kl(), s.seconds()))
+                            .onStep(s -> System.out.printf("  %s step %d: score %.2f, %.0f words, %.0f%% cut, KL %.2f, %.1f s%n", label, s.step(), s.score().mean(),
+                                    s.length().words(), 100 * s.length().truncatedShare(), s.objective().kl(), s.time().seconds()))
                             .run();
                     double seconds = (System.nanoTime() - t0) / 1e9, cpu = (cpuNanos() - c0) / 1e9;
                     var after = StoryEvaluation.of(student, tok, teacher, second, eval);
@@ -129,7 +129,7 @@ public final class RlSweep {
                     var row = List.of(name, config.algorithm().name(), seed, st.size(), seconds, cpu, before.score(), after.score(), after.score() - before.score(),
                             before.words(), after.words(), after.words() / before.words(), before.distinct2(), after.distinct2(),
                             after.distinct2() / before.distinct2() - 1, before.truncatedShare(), after.truncatedShare(), before.secondScore(), after.secondScore(),
-                            st.get(0).scoreMean(), st.get(st.size() - 1).scoreMean(), st.get(st.size() - 1).kl());
+                            st.get(0).score().mean(), st.get(st.size() - 1).score().mean(), st.get(st.size() - 1).objective().kl());
                     var line = new ArrayList<String>();
                     for (Object o : row) line.add(o instanceof Double d ? String.format("%.4f", d) : o.toString());
                     Files.writeString(csv, String.join(",", line) + "\n", StandardOpenOption.APPEND);

@@ -32,7 +32,7 @@ class DeterminismTest {
             var rb = b.runs().get(i);
             assertEquals(ra.before(), rb.before(), "before RL, checkpoint " + i + where);
             assertEquals(ra.after(), rb.after(), "after RL, checkpoint " + i + where);
-            assertEquals(ra.steps().stream().map(s -> s.kl()).toList(), rb.steps().stream().map(s -> s.kl()).toList(), "PPO's KL per step" + where);
+            assertEquals(ra.steps().stream().map(s -> s.objective().kl()).toList(), rb.steps().stream().map(s -> s.objective().kl()).toList(), "PPO's KL per step" + where);
         }
         assertEquals(a.pretraining().curveLoss(), b.pretraining().curveLoss(), "the pretraining loss curve" + where);
 

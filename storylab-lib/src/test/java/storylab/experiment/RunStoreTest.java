@@ -91,6 +91,37 @@ class RunStoreTest {
         assertEquals("{\"score\": 1.", Files.readString(result), "nothing overwritten");
     }
 
+    record Steps(List<storylab.rl.RlStep> steps) {}
+
+    /** A result holding one RL step as the code before RlStep's grouping stored it (flat fields). */
+    static final String UNGROUPED = """
+            {"steps":[{"step":1,"stories":4,"interactionWords":16,"studentWords":40,"scoreMean":5.0,"scoreStd":1.0,"readability":2.0,
+             "coherence":2.0,"creativity":1.0,"rewardMean":0.1,"rewardStd":0.2,"kl":0.0,"beta":0.05,"entropy":2.0,"policyLoss":0.01,
+             "valueLoss":"NaN","approxKl":0.0,"clipFraction":0.0,"valueClipFraction":"NaN","varianceExplained":"NaN","valueMean":"NaN",
+             "returnMean":"NaN","responseWords":10.0,"responseTokens":14.0,"teacherFallbacks":0,"truncatedShare":0.0,"secondsGenerate":0.1,
+             "secondsTeacher":0.1,"secondsForward":0.1,"secondsOptimize":0.1,"bestStory":"a fox","bestScore":6.0,"worstStory":"a","worstScore":4.0}]}""";
+
+    @Test
+    void aResultOfOlderCodeThisCodeCannotReadIsRedoneWhenStaleAndOtherwiseOneErrorNamingIt(@TempDir Path dir) throws Exception {
+        var s = new Settings("e", 1);
+        var old = RunStore.at(dir).code(CodeVersion.of("aaaaaaaaaaaa"));
+        Path oldResult = old.folder("rl", s).resolve("result.json");
+        Files.createDirectories(oldResult.getParent());
+        Files.writeString(oldResult, UNGROUPED);
+
+        var newer = RunStore.at(dir).code(CodeVersion.of("bbbbbbbbbbbb")).reuseStale(true);
+        var fresh = ThresholdSeedsTest.step(1, 5.0, 10.0);
+        var redone = newer.run("rl", s, Steps.class, f -> new Steps(List.of(fresh)));
+        assertEquals(List.of(fresh), redone.steps(), "--reuse-stale redoes a stale run it cannot read instead of failing");
+        assertEquals(RunStore.Status.REDONE_STALE, newer.uses().get(0).status());
+        assertEquals(UNGROUPED, Files.readString(oldResult), "the old run is kept as it was");
+        assertEquals(redone, RunStore.at(dir).code(CodeVersion.of("bbbbbbbbbbbb")).run("rl", s, Steps.class, f -> null), "the redone run reads back");
+
+        var e = assertThrows(IllegalStateException.class, () -> old.run("rl", s, Steps.class, f -> null));
+        assertTrue(e.getMessage().contains(oldResult.toString()) && e.getMessage().contains("older StoryLab")
+                && e.getMessage().contains("move or delete its folder"), e.getMessage());
+    }
+
     @Test
     void theCodeVersionIsTheSameForTheClassesFolderAndItsJar(@TempDir Path dir) throws Exception {
         Path classes = dir.resolve("classes");

@@ -12,8 +12,9 @@ import storylab.rl.RlStep;
 class ThresholdSeedsTest {
 
     static RlStep step(int k, double score, double length) {
-        return new RlStep(k, 32L * k, 100L * k, 0, score, 0, score / 3, score / 3, score / 3, 0, 0, 0.1 * k, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, length, 0, 0, 0, 0, 0, 0, 0, "", 0, "", 0);
+        return new RlStep(k, new RlStep.Totals(32L * k, 100L * k, 0), new RlStep.Score(score, 0, score / 3, score / 3, score / 3, 0),
+                new RlStep.Reward(0, 0), new RlStep.Objective(0.1 * k, 0, 0), RlStep.Update.withoutValueHead(0, 0, 0),
+                new RlStep.Length(length, 0, 0), new RlStep.Time(0, 0, 0, 0), new RlStep.ScoredStory("", 0), new RlStep.ScoredStory("", 0));
     }
 
     static ThresholdResult seed(long seed, double... scores) {

@@ -147,7 +147,7 @@ class HalvesTest {
         try (var policy = PpoRunTest.model()) {
             var report = Rl.of(policy, PpoRunTest.TOK, (RewardFunction) (prompt, story) -> story.length() / 50.0).config(PpoRunTest.small().steps(2)).display(false).run();
             assertEquals(2, report.steps().size());
-            assertEquals(0.0, report.steps().get(0).kl(), 1e-4, "the first batch is sampled from the reference itself");
+            assertEquals(0.0, report.steps().get(0).objective().kl(), 1e-4, "the first batch is sampled from the reference itself");
             return policy.parameters().get("h0.attn.qkv.w").toFloatArray();
         } finally {
             storylab.display.Display.install(old);

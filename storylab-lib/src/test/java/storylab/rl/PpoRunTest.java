@@ -59,9 +59,9 @@ class PpoRunTest {
                     "policy/clipfrac", "loss/policy", "loss/value", "val/clipfrac", "val/var_explained", "tokens/response_len_mean"))
                 assertTrue(t.columnNames().contains(col), col);
             var first = report.steps().get(0);
-            assertEquals(0.0, first.kl(), 1e-4, "the first batch is sampled from the reference itself");
-            assertEquals(4, first.stories());
-            assertTrue(Double.isFinite(first.policyLoss()) && Double.isFinite(first.valueLoss()));
+            assertEquals(0.0, first.objective().kl(), 1e-4, "the first batch is sampled from the reference itself");
+            assertEquals(4, first.totals().stories());
+            assertTrue(Double.isFinite(first.update().policyLoss()) && Double.isFinite(first.update().valueLoss()));
             assertNotEquals(before, policy.parameters().get("wte").toFloatArray()[0], "PPO updates the policy");
             assertTrue(report.toMimeBundle().get("text/html").contains("data:image/png;base64,"));
         }
@@ -86,12 +86,12 @@ class PpoRunTest {
         assertEquals(3, resumed.size());
         var a = straight.get(2);
         var b = resumed.get(2);
-        assertEquals(a.scoreMean(), b.scoreMean(), 1e-9);
-        assertEquals(a.kl(), b.kl(), 1e-6);
-        assertEquals(a.policyLoss(), b.policyLoss(), 1e-6);
-        if (algorithm == Algorithm.PPO) assertEquals(a.valueLoss(), b.valueLoss(), 1e-6);
-        assertEquals(a.beta(), b.beta(), 1e-12);
-        assertEquals(a.bestStory(), b.bestStory());
+        assertEquals(a.score().mean(), b.score().mean(), 1e-9);
+        assertEquals(a.objective().kl(), b.objective().kl(), 1e-6);
+        assertEquals(a.update().policyLoss(), b.update().policyLoss(), 1e-6);
+        if (algorithm == Algorithm.PPO) assertEquals(a.update().valueLoss(), b.update().valueLoss(), 1e-6);
+        assertEquals(a.objective().beta(), b.objective().beta(), 1e-12);
+        assertEquals(a.best().story(), b.best().story());
     }
 
     @Test

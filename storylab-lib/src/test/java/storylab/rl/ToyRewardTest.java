@@ -66,7 +66,7 @@ class ToyRewardTest {
                 var run = Rl.of(student, TOK, reward).config(toy(algorithm, seed)).display(false).run();
                 double after = evaluate(student, reward);
                 gains[seed] = after - before;
-                double kl = run.steps().get(run.steps().size() - 1).kl();
+                double kl = run.steps().get(run.steps().size() - 1).objective().kl();
                 report.append(String.format("seed %d: %.3f → %.3f, final KL %.2f; ", seed, before, after, kl));
                 assertTrue(Double.isFinite(kl) && kl < 20, algorithm + ": KL must stay bounded (< 20 nats per story): " + report);
             }
