@@ -47,6 +47,8 @@ public record RlDashboard(List<RlStep> steps, RlConfig config) implements Displa
         var c = new XYChartBuilder().width(420).height(260).title(title).xAxisTitle("interaction words").build();
         c.getStyler().setLegendVisible(true).setChartTitleFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 12))
                 .setMarkerSize(0);
+        // From 0, so the ticks fall on round numbers (from the first step's count they can crowd into each other).
+        c.getStyler().setXAxisMin(0.0);
         c.getStyler().setPlotGridLinesVisible(false);
         return c;
     }
@@ -80,6 +82,22 @@ public record RlDashboard(List<RlStep> steps, RlConfig config) implements Displa
         raw.setYAxisGroup(axis);
         smooth.setYAxisGroup(axis);
         if (axis == 1) c.setYAxisGroupTitle(1, name);
+        double[] range = flatRange(y);
+        if (range != null) {
+            c.getStyler().setYAxisMin(axis, range[0]);
+            c.getStyler().setYAxisMax(axis, range[1]);
+        }
+    }
+
+    /**
+     * An axis range for a series that does not move (a fixed β), or null to let the chart choose: left to
+     * itself, the chart stretches rounding noise of the smoothed constant over the whole axis and draws a jumping line.
+     */
+    static double[] flatRange(double[] y) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (double v : y) if (!Double.isNaN(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+        if (lo > hi || hi - lo > 1e-9 * Math.max(1, Math.abs(hi))) return null;
+        return lo == 0 ? new double[] {-1, 1} : new double[] {Math.min(0, 2 * lo), Math.max(0, 2 * hi)};
     }
 
     /** Gaussian smoothing with σ in steps; edges renormalised so the curve does not sag. */
