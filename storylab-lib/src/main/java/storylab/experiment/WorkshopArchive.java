@@ -23,7 +23,7 @@ import storylab.Scale;
 
 /**
  * The course's runs computed once and shipped as one file: {@code ./storylab prepare-workshop DIR} runs the
- * reproduction (every run notebooks 04–06 read) into {@code DIR/reproduce} and packs it into
+ * reproduction (every run notebooks 04–06 read) and notebook 08's algorithm comparison into {@code DIR/reproduce} and packs it into
  * {@code DIR/storylab-workshop-<scale>.zip} with a manifest (settings, code version, every file's size and SHA-256);
  * {@code ./storylab unpack-workshop FILE} checks the whole archive, then puts its runs under {@code runs/} where the
  * notebooks and {@code reproduce} reuse them. An archive of other code or a partial one is refused with one message
@@ -56,6 +56,8 @@ public final class WorkshopArchive {
         var report = Reproduce.of(plan).into(work).run();
         if (!report.provenance().failed().isEmpty())
             throw new IllegalStateException("the reproduction had failures " + report.provenance().failed() + ": not packing a partial workshop");
+        // Notebook 08's runs too: they share the reproduction's store and its first seed's pretraining.
+        AlgorithmComparison.run(RunStore.at(work.resolve("runs-" + plan.scale())), plan, false);
         return pack(plan, work, dir.resolve("storylab-workshop-" + plan.scale() + ".zip"));
     }
 

@@ -167,6 +167,14 @@ class ReproduceTest {
         assertEquals(0, reuse.code(), reuse.output());
         assertTrue(reuse.output().contains("reusing finished run pretrain-"), reuse.output());
         assertFalse(reuse.output().contains(" computed"), "nothing recomputed after unpacking:\n" + reuse.output());
+        // Notebook 08's runs came along: one per algorithm and seed (2 seeds at the test scale).
+        var labels = new java.util.TreeSet<String>();
+        try (var dirs = Files.list(fresh.resolve("reproduce").resolve("runs-test"))) {
+            for (Path d : dirs.filter(d -> d.getFileName().toString().startsWith("rl-")).toList())
+                if (Files.isRegularFile(d.resolve("result.json"))) labels.add(JSON.readTree(d.resolve("settings.json").toFile()).path("label").asText());
+        }
+        for (var a : List.of("PPO", "RLOO", "GRPO", "SIMPO"))
+            for (int seed = 1; seed <= 2; seed++) assertTrue(labels.contains(a + " seed " + seed), a + " seed " + seed + " not packed; finished runs: " + labels);
 
         // An archive of other code: refused with the recompute command, nothing written.
         Path foreign = tmp.resolve("foreign.zip");
