@@ -18,9 +18,11 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The threshold experiment repeated over seeds: every number as a mean over seeds with a 95 % CI from
- * {@link Bootstrap} (seeds and stories drawn), and the claims decided from those intervals. One seed still gives
- * intervals (over its stories), just narrower than the truth.
+ * The threshold experiment repeated over seeds, and paper A's figures 2–7 drawn from all of them: every number as
+ * a mean over seeds with a 95 % CI from {@link Bootstrap} (seeds and stories or probe items drawn), or from Student's
+ * t over seeds for numbers read off PPO steps (one per seed); the scatter figures pool the seeds' steps and stories
+ * ({@link #pooled}). The claims are decided from those intervals. One seed still gives bootstrap intervals (over its
+ * stories), just narrower than the truth.
  */
 public record ThresholdSeeds(List<ThresholdResult> seeds) implements Displayable {
 
