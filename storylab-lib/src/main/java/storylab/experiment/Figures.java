@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -15,6 +16,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import storylab.display.Renderers;
 import tech.tablesaw.api.Table;
@@ -201,9 +203,9 @@ public final class Figures {
                 perCheckpoint(dynamics, "kl", "KL to the reference during RL"));
     }
 
-    /** Figure 3, right: teacher score against story length, one series per checkpoint. */
+    /** Figure 3, right: teacher score against story length, one series per checkpoint (a {@code seed} column: seeds pooled). */
     public static XYChart scoreAgainstLength(Table dynamics) {
-        var c = xy("Teacher score against story length", "story length (words)", "score");
+        var c = xy("Teacher score against story length" + pooled(dynamics, "PPO steps"), "story length (words)", "score");
         int i = 0;
         for (long w : checkpoints(dynamics)) {
             var rows = dynamics.where(dynamics.longColumn("pretrain_words").isEqualTo(w));
@@ -211,6 +213,13 @@ public final class Figures {
                     .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter).setMarkerColor(color(i++));
         }
         return c;
+    }
+
+    /** " (PPO steps of 3 seeds pooled)" for a table with a {@code seed} column of several seeds ({@link ThresholdSeeds#pooled}), else "". */
+    static String pooled(Table t, String what) {
+        if (!t.columnNames().contains("seed")) return "";
+        long n = t.longColumn("seed").unique().size();
+        return n > 1 ? " (" + what + " of " + n + " seeds pooled)" : "";
     }
 
     /** Figure 4, left: the mean score of each criterion against interactions. */
@@ -245,11 +254,100 @@ public final class Figures {
         return charts;
     }
 
+    /**
+     * Figure 4, right, over seeds ({@link ThresholdSeeds#shares()}): per criterion, the mean share of each score 0–3 per
+     * checkpoint and phase with its 95 % CI. Shares side by side, not stacked: a stacked segment cannot show its own interval.
+     */
+    public static List<XYChart> sharesIntervals(Table shares) {
+        var charts = new ArrayList<XYChart>();
+        int seeds = shares.rowCount() == 0 ? 0 : shares.intColumn("seeds").get(0);
+        for (String crit : new LinkedHashSet<>(shares.stringColumn("criterion").asList())) {
+            var rows = shares.where(shares.stringColumn("criterion").isEqualTo(crit));
+            var labels = new ArrayList<String>();
+            var series = List.of("score 0", "score 1", "score 2", "score 3");
+            double[][][] e = new double[3][4][];
+            for (int v = 0; v <= 3; v++) {
+                var part = rows.where(rows.intColumn("value").isEqualTo(v));
+                if (v == 0)
+                    for (int r = 0; r < part.rowCount(); r++) labels.add(Equivalence.words(part.longColumn("pretrain_words").get(r)) + " " + part.stringColumn("phase").get(r));
+                e[0][v] = col(part, "share");
+                e[1][v] = col(part, "share_lo");
+                e[2][v] = col(part, "share_hi");
+            }
+            charts.add(intervals("Share of " + crit + " scores" + ofSeeds(seeds), "checkpoint, phase", "share", labels, series, e[0], e[1], e[2]));
+        }
+        return charts;
+    }
+
+    /** " (mean of 3 seeds, 95% CI)". */
+    private static String ofSeeds(int seeds) {
+        return " (mean of " + seeds + " seed" + (seeds == 1 ? "" : "s") + ", 95% CI)";
+    }
+
+    /**
+     * Means at categories with their 95 % CI as whiskers, the series side by side within each category. On an XY chart
+     * because XChart's bar error bars are symmetric and a bootstrap interval need not be; the categories are named by
+     * text under the points (a custom tick formatter that leaves ticks blank can send XChart's tick layout into a loop).
+     * {@code mean[series][category]}.
+     */
+    static XYChart intervals(String title, String xTitle, String yTitle, List<String> categories, List<String> series,
+                             double[][] mean, double[][] lo, double[][] hi) {
+        var c = xy(title, xTitle, yTitle);
+        int n = categories.size(), k = series.size();
+        if (n == 0 || k == 0) {
+            c.addSeries("no data", new double[] {1}, new double[] {0});
+            return c;
+        }
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (int s = 0; s < k; s++) {
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = i + 1 + (k == 1 ? 0 : 0.6 * (s / (k - 1.0) - 0.5));
+                for (double v : new double[] {mean[s][i], lo[s][i], hi[s][i]})
+                    if (Double.isFinite(v)) { min = Math.min(min, v); max = Math.max(max, v); }
+            }
+            whiskers(c, series.get(s), x, mean[s], lo[s], hi[s], color(s));
+        }
+        if (!Double.isFinite(min)) { min = 0; max = 1; }
+        double pad = max > min ? 0.08 * (max - min) : 0.05 * Math.max(1, Math.abs(max));
+        int rows = n > 6 ? 2 : 1; // many categories: their names on two staggered lines
+        c.getStyler().setYAxisMin(min - (1.5 + 1.5 * rows) * pad);
+        c.getStyler().setYAxisMax(max + pad);
+        c.getStyler().setXAxisMin(0.5);
+        c.getStyler().setXAxisMax(n + 0.5);
+        c.getStyler().setXAxisTicksVisible(false);
+        for (int i = 0; i < n; i++) {
+            var label = new AnnotationText(categories.get(i), i + 1, min - (1.5 + 1.5 * (i % rows)) * pad, false);
+            c.addAnnotation(label);
+        }
+        return c;
+    }
+
+    /** A point at each mean and a vertical line from its CI's lo to hi (none where there is no interval). */
+    static void whiskers(XYChart c, String name, double[] x, double[] mean, double[] lo, double[] hi, Color colour) {
+        double[] y = mean.clone();
+        for (int i = 0; i < y.length; i++) if (!Double.isFinite(y[i])) y[i] = 0;
+        var s = c.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setMarkerColor(colour);
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(lo[i]) || !Double.isFinite(hi[i])) continue;
+            var w = c.addSeries(name + ", 95% CI " + (i + 1), new double[] {x[i], x[i]}, new double[] {lo[i], hi[i]});
+            w.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            w.setLineColor(colour);
+            w.setLineWidth(2f);
+            w.setLineStyle(SeriesLines.SOLID);
+            w.setMarker(SeriesMarkers.NONE);
+            w.setShowInLegend(false);
+        }
+    }
+
     /** Figure 5: entropy per token against story length and against score, before and after RL. */
     public static List<XYChart> entropy(Table stories) {
         var out = new ArrayList<XYChart>();
         for (var x : List.of("length", "score")) {
-            var c = xy("Entropy per token against " + x, x.equals("length") ? "story length (words)" : "teacher score", "entropy per token (nats)");
+            var c = xy("Entropy per token against " + x + pooled(stories, "stories"), x.equals("length") ? "story length (words)" : "teacher score", "entropy per token (nats)");
             int i = 0;
             for (var phase : List.of("before", "after")) {
                 var rows = stories.where(stories.stringColumn("phase").isEqualTo(phase));
@@ -314,6 +412,64 @@ public final class Figures {
                 pre.setMarkerColor(color(0));
                 c.addSeries("after RL", col(rows, "pretrain_words"), col(rows, "rl")).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter)
                         .setMarkerColor(color(1)).setMarker(SeriesMarkers.DIAMOND);
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    /**
+     * Figure 6 over seeds: per probe, accuracy pretrained and after RL (mean over checkpoints, {@link
+     * ThresholdSeeds#competenceByTask()}), and the change with RL per checkpoint in points ({@link
+     * ThresholdSeeds#competence()}); every value a mean over seeds with its 95 % CI as whiskers.
+     */
+    public static List<XYChart> competenceIntervals(Table byTask, Table perCheckpoint, int seeds) {
+        var tasks = byTask.stringColumn("task").asList();
+        double[][][] a = new double[3][2][];
+        int i = 0;
+        for (var phase : List.of("pretrained", "rl")) {
+            a[0][i] = col(byTask, phase);
+            a[1][i] = col(byTask, phase + "_lo");
+            a[2][i++] = col(byTask, phase + "_hi");
+        }
+        var bars = intervals("Formal competence before and after RL" + ofSeeds(seeds), "task", "accuracy", tasks, List.of("pretrained", "after RL"), a[0], a[1], a[2]);
+        var checkpoints = checkpoints(perCheckpoint);
+        double[][][] d = new double[3][checkpoints.size()][tasks.size()];
+        var names = new ArrayList<String>();
+        for (int k = 0; k < checkpoints.size(); k++) {
+            names.add(Equivalence.words(checkpoints.get(k)) + " words");
+            var rows = perCheckpoint.where(perCheckpoint.longColumn("pretrain_words").isEqualTo(checkpoints.get(k)));
+            for (int t = 0; t < tasks.size(); t++) {
+                var r = rows.where(rows.stringColumn("task").isEqualTo(tasks.get(t)));
+                d[0][k][t] = r.rowCount() == 0 ? Double.NaN : r.doubleColumn("change_points").get(0);
+                d[1][k][t] = r.rowCount() == 0 ? Double.NaN : r.doubleColumn("change_lo").get(0);
+                d[2][k][t] = r.rowCount() == 0 ? Double.NaN : r.doubleColumn("change_hi").get(0);
+            }
+        }
+        var diff = intervals("Change in accuracy with RL" + ofSeeds(seeds), "task", "RL − pretrained (points)", tasks, names, d[0], d[1], d[2]);
+        return List.of(bars, diff);
+    }
+
+    /**
+     * Figure 7 over seeds ({@link ThresholdSeeds#competence()}): per probe, the pretrained accuracy against pretraining
+     * words (log) with its 95 % CI band, and the RL models as points with 95 % CI whiskers.
+     */
+    public static List<XYChart> competenceCurveBands(Table competence, int seeds) {
+        var out = new ArrayList<XYChart>();
+        for (var task : List.of("minimal pairs", "entity tracking")) {
+            var rows = competence.where(competence.stringColumn("task").isEqualTo(task));
+            var c = xy("Accuracy: " + task + ofSeeds(seeds), "pretraining words", "accuracy");
+            c.getStyler().setXAxisLogarithmic(true);
+            if (rows.rowCount() == 0) {
+                c.addSeries("no data", new double[] {1}, new double[] {0});
+            } else {
+                double[] w = col(rows, "pretrain_words");
+                band(c, "pretrained, 95% CI", w, col(rows, "pretrained_lo"), col(rows, "pretrained_hi"), color(0));
+                var pre = c.addSeries("pretrained", w, col(rows, "pretrained"));
+                pre.setLineColor(color(0));
+                pre.setMarkerColor(color(0));
+                whiskers(c, "after RL", w, col(rows, "rl"), col(rows, "rl_lo"), col(rows, "rl_hi"), color(1));
+                c.getSeriesMap().get("after RL").setMarker(SeriesMarkers.DIAMOND);
             }
             out.add(c);
         }

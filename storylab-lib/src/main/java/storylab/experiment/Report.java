@@ -24,11 +24,6 @@ public record Report(ExperimentPlan plan, ThresholdSeeds seeds, Ablations.Ablati
      */
     public record Provenance(CodeVersion code, int threads, String runs, List<RunStore.Use> stale, List<String> failed) {}
 
-    /** The first seed's threshold experiment (its tables and figures 3–7). */
-    public ThresholdResult threshold() {
-        return seeds.first();
-    }
-
     /** The machine-readable summary (summary.json). */
     public Summary summary() {
         return Summary.of(this);
@@ -54,15 +49,19 @@ public record Report(ExperimentPlan plan, ThresholdSeeds seeds, Ablations.Ablati
         for (int r = 0; r < w.length; r++)
             sb.append(String.format("| %s | %s | %s | %s | %.0f → %.0f | %,.0f |%n", Equivalence.words((long) w[r]), seeds.before(r), seeds.after(r),
                     seeds.gain(r).format("%+.2f"), seeds.words(r, 0), seeds.words(r, 1), iw[r]));
-        sb.append("\nPer criterion and final KL, first seed (").append(seeds.seedValues().get(0)).append("):\n\n");
-        sb.append("| pretraining words | R/C/K before | R/C/K after | final KL |\n|---|---|---|---|\n");
-        for (var r : threshold().runs()) {
-            var steps = r.steps();
-            sb.append(String.format("| %s | %s | %s | %.2f |%n", Equivalence.words(r.settings().pretrainWords()), rck(r.before()), rck(r.after()),
-                    steps.isEmpty() ? Double.NaN : steps.get(steps.size() - 1).objective().kl()));
+        sb.append("\nPer criterion (0–3, before → after RL) and the KL to the reference at the last PPO step, mean over ").append(seeds.seeds().size())
+                .append(" seed(s), 95 % CI (criteria: bootstrap over seeds and stories; KL: Student's t over seeds):\n\n");
+        sb.append("| pretraining words | readability | coherence | creativity | final KL |\n|---|---|---|---|---|\n");
+        for (int r = 0; r < w.length; r++) {
+            sb.append("| ").append(Equivalence.words((long) w[r]));
+            for (var c : Criterion.values()) sb.append(" | ").append(seeds.criterion(c, r, 0)).append(" → ").append(seeds.criterion(c, r, 1));
+            sb.append(" | ").append(seeds.finalKl(r)).append(" |\n");
         }
-        sb.append("\n## Equivalence (first seed)\n\n");
-        for (var e : threshold().equivalences()) sb.append("- ").append(e).append('\n');
+        sb.append("\n## Equivalence (on the mean scores over ").append(seeds.seeds().size()).append(" seed(s); 95 % CI with the curve redrawn)\n\n");
+        var eq = seeds.equivalences();
+        for (int r = 0; r < eq.size(); r++)
+            sb.append("- ").append(eq.get(r)).append("; extra words ").append(seeds.extraWords(r).format("%,.0f")).append(", ratio ")
+                    .append(seeds.ratio(r).format("%.0f×")).append('\n');
         if (seeds.probed()) {
             sb.append("\n## Formal competence (accuracy pretrained → after RL, mean over seeds; change in points, 95 % CI)\n\n"
                     + "| pretraining words | minimal pairs | change | entity tracking | change |\n|---|---|---|---|---|\n");
@@ -87,13 +86,11 @@ public record Report(ExperimentPlan plan, ThresholdSeeds seeds, Ablations.Ablati
         }
         sb.append("\n## Figures\n\n");
         for (var f : figures) sb.append("![").append(f).append("](figures/").append(f).append(".png)\n");
-        sb.append("\nFigures 2, 3 (score, length, KL), 4 (each criterion) and the competence change are over all seeds with 95 % CI bands; figure 3's score against length, figure 4's shares and figures 5–7 show the first seed. Tables: `tables/*.csv`; for machines: `summary.json`. "
+        sb.append("\nEvery figure of paper A is over all seeds: figures 2, 3 (score, length, KL), 4 (each criterion) and the competence change as means with 95 % CI bands; "
+                + "figure 4's shares, 6 and 7 as means with 95 % CI whiskers; figure 3's score against length and figure 5, scatters of single PPO steps and stories, "
+                + "pool every seed's. Tables: `tables/*.csv` (`*-seeds` over seeds; the others every seed's rows, with a `seed` column); for machines: `summary.json`. "
                 + "Every run's settings, code version and result: `runs-").append(plan.scale()).append("/<kind>-<settings hash>-<code id>/`.\n");
         return sb.toString();
-    }
-
-    private static String rck(TeacherEvaluation e) {
-        return String.format("%.2f/%.2f/%.2f", e.get(Criterion.READABILITY), e.get(Criterion.COHERENCE), e.get(Criterion.CREATIVITY));
     }
 
     private static String cell(String s) {

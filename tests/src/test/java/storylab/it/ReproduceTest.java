@@ -78,7 +78,12 @@ class ReproduceTest {
             var names = files.map(p -> p.getFileName().toString()).toList();
             assertTrue(names.contains("fig2-start-finish.png") && names.contains("fig2-start-finish.svg"), "figure 2 as PNG and SVG");
             assertTrue(names.contains("threshold-seeds.csv"), "the table over seeds");
+            for (var t : List.of("criteria-seeds.csv", "shares-seeds.csv", "competence-by-task-seeds.csv", "equivalence-seeds.csv"))
+                assertTrue(names.contains(t), "figures 4–7 and the report's tables over seeds: " + t);
         }
+        var stories = Files.readAllLines(single.resolve("tables/stories.csv"));
+        assertEquals(2, stories.stream().skip(1).map(l -> l.split(",")[0]).distinct().count(), "every seed's stories, which figure 5 pools");
+        assertTrue(report.contains("Every figure of paper A is over all seeds") && !report.contains("Equivalence (first seed)"), report);
         String first = Files.readString(single.resolve("summary.json"));
         var again = Repo.run(cmd, Repo.root(), Map.of(), 900);
         assertEquals(0, again.code(), again.output());
@@ -121,7 +126,7 @@ class ReproduceTest {
         String report = Files.readString(dir.resolve("report.md"));
         assertTrue(report.contains("ablations left out"), report);
         for (var table : List.of("threshold", "dynamics", "competence"))
-            assertEquals(withoutSeconds(single.resolve("tables/" + table + ".csv")), withoutSeconds(dir.resolve("tables/" + table + ".csv")),
+            assertEquals(seed42(single.resolve("tables/" + table + ".csv")), seed42(dir.resolve("tables/" + table + ".csv")),
                     table + ": seed 42 in separate processes = seed 42 in one process");
 
         // A corrupt result: one clear error naming it, and the file is left as it was.
@@ -226,16 +231,20 @@ class ReproduceTest {
         assertTrue(ci.get(0).asDouble() <= mean + 1e-9 && mean <= ci.get(1).asDouble() + 1e-9, "the estimate lies in its CI: " + what);
     }
 
-    /** The CSV without its wall-time column. */
-    static List<String> withoutSeconds(Path csv) throws Exception {
+    /** The CSV's header and seed 42's rows (the tables hold every seed's, first column "seed"), without the wall-time column. */
+    static List<String> seed42(Path csv) throws Exception {
         var lines = Files.readAllLines(csv);
-        int col = List.of(lines.get(0).split(",")).indexOf("seconds");
+        var header = List.of(lines.get(0).split(","));
+        assertEquals("seed", header.get(0), csv.toString());
+        int col = header.indexOf("seconds");
         var out = new ArrayList<String>();
-        for (var l : lines) {
-            var cells = new ArrayList<>(List.of(l.split(",", -1)));
+        for (int i = 0; i < lines.size(); i++) {
+            var cells = new ArrayList<>(List.of(lines.get(i).split(",", -1)));
+            if (i > 0 && !cells.get(0).equals("42")) continue;
             if (col >= 0) cells.remove(col);
             out.add(String.join(",", cells));
         }
+        assertTrue(out.size() > 1, "seed 42 has rows in " + csv);
         return out;
     }
 }
