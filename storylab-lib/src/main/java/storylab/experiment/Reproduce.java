@@ -200,6 +200,9 @@ public final class Reproduce {
                 perSeed.add(Threshold.of(plan.withSeed(seed)).into(store).display(display).run());
             } catch (RunStore.Missing m) {
                 notes.add("seed " + seed + " left out: " + m.getMessage());
+            } catch (RuntimeException ex) { // one seed's failure leaves the others (its finished runs stay stored for a rerun)
+                failed.add("threshold seed " + seed + ": " + ex);
+                notes.add("seed " + seed + " **failed**: " + ex);
             }
         }
         if (perSeed.isEmpty())
@@ -255,6 +258,10 @@ public final class Reproduce {
         } catch (RunStore.Missing m) {
             ablations = new Ablations.AblationResult(plan.ablationCheckpoint(), List.of(), List.of());
             notes.add("ablations left out: " + m.getMessage());
+        } catch (RuntimeException ex) { // reported like a failed experiment; the report of everything else is still written
+            ablations = new Ablations.AblationResult(plan.ablationCheckpoint(), List.of(), List.of());
+            failed.add("ablations: " + ex);
+            notes.add("ablations **failed**: " + ex);
         }
         tables.put("ablations", ablations.table());
         figures.put("ablations-score", ablations.chart());

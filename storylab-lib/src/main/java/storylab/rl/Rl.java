@@ -387,12 +387,26 @@ public final class Rl {
         long seed() { return rl.config.run().seed() * 1_000_003L + rl.step; }
 
         /**
+         * The loss of {@code backward}, computed a second time (gradients reset first) when the first comes out NaN or
+         * infinite. A workshop reproduction once stopped on a NaN loss that rerunning the same minibatch from the same
+         * weights did not repeat (cause not found): a second computation tells that apart from a real divergence, which
+         * repeats, and the caller then stops. A finite first loss is returned as it is, so runs stay deterministic.
+         */
+        static float finiteOrOnceMore(Supplier<Float> backward, Runnable resetGradients, Consumer<Float> onRetry) {
+            float first = backward.get();
+            if (Float.isFinite(first)) return first;
+            resetGradients.run();
+            onRetry.accept(first);
+            return backward.get();
+        }
+
+        /**
          * Backward through {@code loss} and one optimiser step. A non-finite loss stops the run before it can
          * reach the weights: no NaN is ever written into them.
          */
         float gradientStep(Supplier<NDArray> loss) {
             minibatch++;
-            return checkedStep(halves.one(() -> Backprop.lossAndGradients(loss, 1.0))); // on a one-thread worker when there are two
+            return checkedStep(() -> halves.one(() -> Backprop.lossAndGradients(loss, 1.0))); // on a one-thread worker when there are two
         }
 
         /**
@@ -403,16 +417,21 @@ public final class Rl {
         float gradientStep(int[] rows, HalfLoss loss) {
             minibatch++;
             int[][] parts = Halves.split(rows);
-            var values = halves.map(h -> {
-                if (parts[h].length == 0) return 0f;
-                try (var m = NDManager.newBaseManager()) {
-                    return Backprop.lossAndGradients(() -> loss.of(h, parts[h], m), 1.0);
-                }
+            return checkedStep(() -> {
+                var values = halves.map(h -> {
+                    if (parts[h].length == 0) return 0f;
+                    try (var m = NDManager.newBaseManager()) {
+                        return Backprop.lossAndGradients(() -> loss.of(h, parts[h], m), 1.0);
+                    }
+                });
+                return values.get(0) + values.get(1);
             });
-            return checkedStep(values.get(0) + values.get(1));
         }
 
-        private float checkedStep(float value) {
+        /** Backward ({@code backward} returns the loss and leaves its gradients), then the optimiser step if the loss is finite. */
+        private float checkedStep(Supplier<Float> backward) {
+            float value = finiteOrOnceMore(backward, rl.optimizer::zeroGradients, first -> System.err.println("RL step " + (rl.step + 1)
+                    + ", minibatch " + minibatch + ": the " + rl.config.algorithm() + " loss came out " + first + "; computed it once more from the same weights"));
             if (!Float.isFinite(value)) {
                 rl.optimizer.zeroGradients();
                 throw new RlException("step " + (rl.step + 1) + ", minibatch " + minibatch + ": the " + rl.config.algorithm() + " loss is " + value
