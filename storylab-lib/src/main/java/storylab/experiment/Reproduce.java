@@ -5,13 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.internal.chartpart.Chart;
 import storylab.Lab;
 import storylab.Scale;
 import storylab.model.Torch;
+import storylab.teacher.Criterion;
 import tech.tablesaw.api.Table;
 
 /**
@@ -209,14 +209,11 @@ public final class Reproduce {
             throw new IllegalArgumentException("no seed has finished its threshold runs in " + store.root() + " (" + String.join("; ", notes) + ")");
         var seeds = new ThresholdSeeds(perSeed);
         // Over seeds: means with 95 % CIs (*-seeds); every seed's own rows with a "seed" column (what the scatters pool).
-        var competence = seeds.competence();
-        var byTask = seeds.competenceByTask();
-        var shares = seeds.shares();
         tables.put("threshold-seeds", seeds.table());
         tables.put("criteria-seeds", seeds.criteria());
-        tables.put("competence-seeds", competence);
-        tables.put("competence-by-task-seeds", byTask);
-        tables.put("shares-seeds", shares);
+        tables.put("competence-seeds", seeds.competence());
+        tables.put("competence-by-task-seeds", seeds.competenceByTask());
+        tables.put("shares-seeds", seeds.shares());
         tables.put("equivalence-seeds", seeds.equivalenceTable());
         tables.put("dynamics-over-seeds", seeds.dynamics());
         tables.put("threshold", seeds.pooled(ThresholdResult::table));
@@ -226,26 +223,25 @@ public final class Reproduce {
         tables.put("competence", seeds.pooled(ThresholdResult::competence));
         tables.put("equivalence", seeds.pooled(ThresholdResult::equivalenceTable));
         figures.put("fig2-start-finish", seeds.figure2());
-        figures.put("fig6-competence-change-ci", Figures.competenceChangeBands(competence, perSeed.size()));
+        figures.put("fig6-competence-change-ci", seeds.competenceFigure());
         var f3 = seeds.figure3();
         figures.put("fig3-score", f3.get(0));
         figures.put("fig3-length", f3.get(1));
         figures.put("fig3-kl", f3.get(2));
-        figures.put("fig3-score-vs-length", Figures.scoreAgainstLength(tables.get("dynamics")));
+        figures.put("fig3-score-vs-length", seeds.figure3ScoreVsLength());
         var f4 = seeds.figure4();
         figures.put("fig4-readability", f4.get(0));
         figures.put("fig4-coherence", f4.get(1));
         figures.put("fig4-creativity", f4.get(2));
-        var f4Shares = Figures.sharesIntervals(shares);
-        var criteria = new ArrayList<>(new LinkedHashSet<>(shares.stringColumn("criterion").asList())); // the charts' order
-        for (int i = 0; i < f4Shares.size(); i++) figures.put("fig4-shares-" + criteria.get(i), f4Shares.get(i));
-        var f5 = Figures.entropy(tables.get("stories"));
+        var f4Shares = seeds.figure4Shares(); // one chart per criterion, in Criterion's order
+        for (int i = 0; i < f4Shares.size(); i++) figures.put("fig4-shares-" + Criterion.values()[i].name().toLowerCase(), f4Shares.get(i));
+        var f5 = seeds.figure5();
         figures.put("fig5-entropy-vs-length", f5.get(0));
         figures.put("fig5-entropy-vs-score", f5.get(1));
-        var f6 = Figures.competenceIntervals(byTask, competence, perSeed.size());
+        var f6 = seeds.figure6();
         figures.put("fig6-competence", f6.get(0));
         figures.put("fig6-competence-difference", f6.get(1));
-        var f7 = Figures.competenceCurveBands(competence, perSeed.size());
+        var f7 = seeds.figure7();
         figures.put("fig7-minimal-pairs", f7.get(0));
         figures.put("fig7-entity-tracking", f7.get(1));
 
