@@ -41,10 +41,7 @@ public final class OfflineTeacher implements Teacher {
     /** The judge trained with {@code settings} on the default texts plus {@code extra}, cached under the runs folder. */
     public static OfflineTeacher of(JudgeSettings settings, List<Corpus> extra) {
         var texts = JudgeTexts.gather(extra);
-        worldOnlyWarning(texts).ifPresent(w -> {
-            Display.show(w);
-            System.err.println(w); // a script may have no display installed
-        });
+        worldOnlyWarning(texts).ifPresent(Display::show); // the console when no display is installed
         long key = 31L * (31L * Judge.VERSION + settings.hashCode()) + texts.fingerprint();
         Path dir = cacheRoot().resolve(String.format("v%d-%016x", Judge.VERSION, key));
         return new OfflineTeacher(LOADED.computeIfAbsent(dir, d -> loadOrTrain(d, texts, settings)));
