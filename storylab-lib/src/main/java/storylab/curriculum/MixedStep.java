@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import storylab.data.Pair;
 import storylab.model.EncoderDecoder;
+import storylab.model.Torch;
 import storylab.text.PairBatch;
 import storylab.text.Tokenizer;
 import storylab.train.AdamW;
@@ -39,7 +40,7 @@ public final class MixedStep {
                     if (pairs == null || pairs.isEmpty()) throw new IllegalArgumentException("no examples for " + Lambdas.component(level));
                     var b = Tensors.of(s, PairBatch.of(tokenizer, pairs, model.config().sourceContext(), model.config().context()));
                     parts[level] = model.loss(b.source(), b.input(), b.target());
-                    var weighted = parts[level].mul((float) lambdas.at(level));
+                    var weighted = Torch.times(parts[level], lambdas.at(level));
                     sum = sum == null ? weighted : sum.add(weighted);
                 }
                 return sum;

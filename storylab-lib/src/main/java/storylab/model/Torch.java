@@ -44,6 +44,18 @@ public final class Torch {
     }
 
     /**
+     * {@code x} · {@code factor}, for anything autograd will differentiate. DJL's {@code x.mul(number)} wraps the number
+     * in a tensor on a JVM buffer and frees it as soon as the product is computed; autograd keeps that tensor to
+     * multiply the gradient by in the backward pass, so once the JVM reuses the buffer the gradient is scaled by
+     * whatever lies there (gradient norms of 10^12 or infinity, seen as a run-to-run difference in paper B's training
+     * and a one-off NaN PPO loss). Here the factor lives in PyTorch's own memory, which autograd holds on to.
+     */
+    public static NDArray times(NDArray x, double factor) {
+        var f = owned(x.getManager().create((float) factor));
+        return x.mul(f);
+    }
+
+    /**
      * Gives {@code target} a copy of {@code values} (same shape) in PyTorch's own memory, keeping whether it
      * requires gradients. DJL's {@code set(buffer)} would instead point it at a JVM buffer (see {@link #owned}).
      */

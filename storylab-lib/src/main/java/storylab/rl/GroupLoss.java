@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
+import storylab.model.Torch;
 
 /**
  * The clipped policy loss of RLOO and GRPO with one advantage per story, in Dr. GRPO's form: token terms are
@@ -34,7 +35,7 @@ record GroupLoss(NDArray total, float policy, float kl, float clipFraction, floa
         var d = refLogp.sub(logp);
         var k3 = d.exp().sub(d).sub(1f);
         var kl = k3.mul(mask).sum().div(norm);
-        var total = beta > 0 ? policy.add(kl.mul((float) beta)) : policy;
+        var total = beta > 0 ? policy.add(Torch.times(kl, beta)) : policy;
         float[] diagnostics = NDArrays.stack(new NDList(policy, kl,
                 clipped.lt(unclipped).toType(DataType.FLOAT32, false).mul(mask).sum().div(tokens),
                 logRatio.square().mul(mask).sum().div(tokens).mul(0.5f))).toFloatArray();

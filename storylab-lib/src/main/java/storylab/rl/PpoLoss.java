@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
+import storylab.model.Torch;
 
 /**
  * PPO's objective on one minibatch, over the response tokens only (the mask):
@@ -37,9 +38,9 @@ public record PpoLoss(NDArray total, float policy, float value, float clipFracti
         var clipped = oldValues.add(values.sub(oldValues).clip(-valueClip, valueClip));
         var vf1 = values.sub(returns).square();
         var vf2 = clipped.sub(returns).square();
-        var valueLoss = share(vf1.maximum(vf2), mask, tokens).mul(0.5f);
+        var valueLoss = Torch.times(share(vf1.maximum(vf2), mask, tokens), 0.5);
 
-        var value = valueLoss.mul((float) valueCoef);
+        var value = Torch.times(valueLoss, valueCoef);
         var total = trainPolicy ? policyLoss.add(value) : value;
         // The five diagnostics in one array: one copy to Java instead of five.
         var diagnostics = NDArrays.stack(new NDList(policyLoss, valueLoss, share(pg2.gt(pg1).toType(DataType.FLOAT32, false), mask, tokens),

@@ -2,6 +2,7 @@ package storylab.rl;
 
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
+import storylab.model.Torch;
 import storylab.teacher.Reward;
 
 /**
@@ -72,7 +73,7 @@ final class PreferencePairs implements Rl.Update {
                     loss += c.gradientStep(() -> {
                         var logp = c.policy().logProbsAndHidden(x.inputs(), x.targets()).get(0);
                         var sums = logp.mul(x.mask()).sum(new int[] {1});
-                        var s = simpo ? sums.div(len).mul((float) beta) : sums.sub(ref).mul((float) beta);
+                        var s = Torch.times(simpo ? sums.div(len) : sums.sub(ref), beta);
                         var pair = s.reshape(n, 2);
                         var z = pair.get(":, 0").sub(pair.get(":, 1")).sub((float) (simpo ? margin : 0));
                         holder[0] = logp.sub(x.oldLogp()).square().mul(x.mask()).sum().div(x.mask().sum()).mul(0.5f).getFloat();

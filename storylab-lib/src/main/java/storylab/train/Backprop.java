@@ -5,6 +5,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import storylab.model.Gpt;
 import storylab.model.MixedPrecision;
+import storylab.model.Torch;
 
 /**
  * Forward and backward of the language-model loss for one micro-batch. Autograd is on only inside, so
@@ -26,7 +27,7 @@ public final class Backprop {
         JniUtils.setGradMode(true);
         try {
             var loss = MixedPrecision.training(forward::get);
-            var scaled = scale == 1.0 ? loss : loss.mul(scale);
+            var scaled = scale == 1.0 ? loss : Torch.times(loss, scale);
             JniUtils.backward((PtNDArray) scaled, (PtNDArray) scaled.onesLike(), false, false);
             return loss.getFloat();
         } finally {
