@@ -47,8 +47,8 @@ public final class Torch {
      * {@code x} · {@code factor}, for anything autograd will differentiate. DJL's {@code x.mul(number)} wraps the number
      * in a tensor on a JVM buffer and frees it as soon as the product is computed; autograd keeps that tensor to
      * multiply the gradient by in the backward pass, so once the JVM reuses the buffer the gradient is scaled by
-     * whatever lies there (gradient norms of 10^12 or infinity, seen as a run-to-run difference in paper B's training
-     * and a one-off NaN PPO loss). Here the factor lives in PyTorch's own memory, which autograd holds on to.
+     * whatever lies there (gradient norms of 10^12 or infinity, seen as a run-to-run difference in paper B's
+     * training). Here the factor lives in PyTorch's own memory, which autograd holds on to.
      */
     public static NDArray times(NDArray x, double factor) {
         var f = owned(x.getManager().create((float) factor));
@@ -104,8 +104,9 @@ public final class Torch {
      * Runs TorchScript modules on this thread as plain ops (called before each module call; a no-op after the
      * first). TorchScript's graph optimiser, on by default per thread, rewrites a module after its first runs for
      * the shapes it saw: with shapes changing from call to call it re-specialises again and again, and its own
-     * differentiated backward now and then returned garbage gradients (a norm of 10^6 on the first step of a
-     * second model, seen in CurriculumTest). Our modules are a handful of ops each, so it has nothing to gain.
+     * differentiated backward now and then seemed to return garbage gradients (a norm of 10^6 on the first step of
+     * a second model, seen in CurriculumTest; more likely the freed factor {@link #times} now avoids). Our modules
+     * are a handful of ops each, so it has nothing to gain either way.
      */
     static void plainExecutor() {
         if (!PLAIN_EXECUTOR.get()) {
