@@ -41,7 +41,7 @@ public final class CurriculumExperiment implements Experiment {
     public record Settings(String scale, long seed, long tokenizerWords, int vocab, long pretrainWords, int tuneSteps,
                            int evalStories, int d, int layers, int heads, int storyContext, int batch, double lr, String pairs) {
         /** The sizes of notebook 02: short stories and 32 pairs a step let the decoder learn to read the instruction. */
-        static Settings at(Scale s, long seed, String pairs) {
+        public static Settings at(Scale s, long seed, String pairs) {
             return new Settings(s.name().toLowerCase(), seed, s.pick(20_000L, 100_000L, 5_000_000L), s.pick(400, 1_000, 8_000),
                     s.pick(3_000L, 100_000L, 20_000_000L), s.pick(4, 200, 5_000), s.pick(4, 24, 500),
                     s.pick(64, 128, 512), s.pick(1, 2, 6), s.pick(4, 4, 8), 32, s.pick(4, 32, 32), 2e-3, pairs);
@@ -87,7 +87,7 @@ public final class CurriculumExperiment implements Experiment {
     }
 
     /** One seed: tokenizer, pretraining, both orders of tuning from it, and the per-story scores of the three models. */
-    static Result compute(Settings s, Path dir, boolean display, String pairsFile) throws Exception {
+    public static Result compute(Settings s, Path dir, boolean display, String pairsFile) throws Exception {
         var world = StoryWorld.seed(s.seed());
         PairFile file = pairsFile == null ? null : PairSource.jsonl(Path.of(pairsFile)).seed(s.seed());
         PairSource source = file != null ? file : PairSource.world(world, StoryWorld.seed(HELD_OUT_WORLD + s.seed()));
