@@ -63,8 +63,9 @@ public final class AdamW implements AutoCloseable {
     }
 
     /**
-     * One update from the accumulated gradients at learning rate {@code lr}; clears the gradients.
-     * @return the global gradient norm before clipping (NaN when clipping is off)
+     * One update from the accumulated gradients at learning rate {@code lr}; clears the gradients. With clipping on,
+     * a gradient whose norm is not finite (an overflow) skips the update: weights, moments and the step count stay.
+     * @return the global gradient norm before clipping (NaN when clipping is off; ∞ or NaN: the update was skipped)
      */
     public double step(double lr) {
         return step(lr, (a, b) -> { a.run(); b.run(); });
@@ -83,7 +84,6 @@ public final class AdamW implements AutoCloseable {
      * gradient and moment alone (about 9 ms of each minibatch of the workshop preset).
      */
     public double step(double lr, Both both) {
-        step++;
         var grads = new LinkedHashMap<String, PtNDArray>();
         for (var e : params.entrySet()) grads.put(e.getKey(), (PtNDArray) e.getValue().getGradient());
         double norm = Double.NaN;
@@ -96,6 +96,14 @@ public final class AdamW implements AutoCloseable {
                 norm = NDArrays.stack(new NDList(norms.values())).norm().getFloat();
             }
         }
+        // A gradient that overflowed (norm ∞ or NaN) would be clipped by a factor of 0, and ∞ · 0 is NaN in every
+        // weight: skip the update instead, as mixed-precision loss scalers do. The caller's log shows the norm.
+        if (settings.clipNorm() > 0 && !Double.isFinite(norm)) {
+            zeroGradients();
+            for (var g : grads.values()) g.close(); // the wrappers only
+            return norm;
+        }
+        step++;
         // Clipping rescales every gradient by the same factor, inside the fused update.
         float rescale = settings.clipNorm() > 0 && norm > settings.clipNorm() ? (float) (settings.clipNorm() / (norm + 1e-6)) : 1f;
         both.run(() -> update(halves.get(0), grads, lr, rescale), () -> update(halves.get(1), grads, lr, rescale));

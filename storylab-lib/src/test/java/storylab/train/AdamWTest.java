@@ -52,4 +52,30 @@ class AdamWTest {
             pool.shutdown();
         }
     }
+
+    /** An overflowed gradient (norm ∞) leaves weights and moments as they were; the next finite one updates as usual. */
+    @Test
+    void aGradientThatOverflowedSkipsTheUpdate() throws Exception {
+        Torch.threads(1);
+        var config = new GptConfig(259, 32, 64, 2, 4, 7);
+        long[] in = new long[64], tg = new long[64];
+        for (int i = 0; i < 64; i++) { in[i] = (i * 37) % 259; tg[i] = (i * 37 + 11) % 259; }
+        try (var model = Gpt.create(config); var m = NDManager.newBaseManager();
+             var opt = new AdamW(model.parameters(), AdamW.Settings.defaults())) {
+            var x = m.create(in, new Shape(2, 32));
+            var y = m.create(tg, new Shape(2, 32));
+            float before = model.parameters().get("wte").getFloat(0, 0);
+            Backprop.lossAndGradients(model, x, y, Double.POSITIVE_INFINITY); // every gradient ∞ or NaN
+            double norm = opt.step(1e-2);
+            assertFalse(Double.isFinite(norm), "the norm says the gradient overflowed: " + norm);
+            assertEquals(0, opt.steps(), "no step was taken");
+            for (var e : model.parameters().entrySet())
+                for (float w : e.getValue().toFloatArray()) assertTrue(Float.isFinite(w), e.getKey() + " holds " + w);
+            assertEquals(before, model.parameters().get("wte").getFloat(0, 0), 0f, "the weights did not move");
+            Backprop.lossAndGradients(model, x, y, 1.0);
+            assertTrue(Double.isFinite(opt.step(1e-2)), "the gradients were cleared, so the next step is finite");
+            assertEquals(1, opt.steps());
+            assertNotEquals(before, model.parameters().get("wte").getFloat(0, 0), "and it updates");
+        }
+    }
 }
