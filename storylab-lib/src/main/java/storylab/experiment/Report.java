@@ -5,6 +5,7 @@ import storylab.display.Displayable;
 import storylab.display.Html;
 import storylab.display.MimeBundle;
 import storylab.teacher.Criterion;
+import tech.tablesaw.api.Table;
 
 /**
  * The reproduction's report: the plan, the key numbers over seeds with 95 % CIs, each claim with the paper's
@@ -63,13 +64,16 @@ public record Report(ExperimentPlan plan, ThresholdSeeds seeds, Ablations.Ablati
             sb.append("- ").append(eq.get(r)).append("; extra words ").append(seeds.extraWords(r).format("%,.0f")).append(", ratio ")
                     .append(seeds.ratio(r).format("%.0f×")).append('\n');
         if (seeds.probed()) {
-            sb.append("\n## Formal competence (accuracy pretrained → after RL, mean over seeds; change in points, 95 % CI)\n\n"
+            sb.append("\n## Formal competence (accuracy pretrained → after RL, mean over seeds; change in points; every value with its 95 % CI)\n\n"
                     + "| pretraining words | minimal pairs | change | entity tracking | change |\n|---|---|---|---|---|\n");
             var c = seeds.competence();
-            for (int r = 0; r < c.rowCount(); r += 2)
-                sb.append(String.format("| %s | %.3f → %.3f | %+.1f [%+.1f, %+.1f] | %.3f → %.3f | %+.1f [%+.1f, %+.1f] |%n", Equivalence.words(c.longColumn("pretrain_words").get(r)),
-                        c.doubleColumn("pretrained").get(r), c.doubleColumn("rl").get(r), c.doubleColumn("change_points").get(r), c.doubleColumn("change_lo").get(r), c.doubleColumn("change_hi").get(r),
-                        c.doubleColumn("pretrained").get(r + 1), c.doubleColumn("rl").get(r + 1), c.doubleColumn("change_points").get(r + 1), c.doubleColumn("change_lo").get(r + 1), c.doubleColumn("change_hi").get(r + 1)));
+            for (int r = 0; r < c.rowCount(); r += 2) {
+                sb.append("| ").append(Equivalence.words(c.longColumn("pretrain_words").get(r)));
+                for (int row : new int[] {r, r + 1})
+                    sb.append(String.format(" | %s → %s | %+.1f [%+.1f, %+.1f]", withCi(c, "pretrained", row), withCi(c, "rl", row),
+                            c.doubleColumn("change_points").get(row), c.doubleColumn("change_lo").get(row), c.doubleColumn("change_hi").get(row)));
+                sb.append(" |\n");
+            }
         }
         sb.append("\n## Ablations (first seed, from the ").append(Equivalence.words(ablations.fromWords())).append("-word checkpoint, ")
                 .append(plan.ablationSteps()).append(" PPO steps each; 95 % CI over the stories)\n\n| group | variant | before | after | gain | length after | final KL |\n|---|---|---|---|---|---|---|\n");
@@ -77,7 +81,7 @@ public record Report(ExperimentPlan plan, ThresholdSeeds seeds, Ablations.Ablati
             var r = row.result();
             var steps = r.steps();
             var one = new ThresholdSeeds(List.of(new ThresholdResult(plan, null, List.of(r))));
-            sb.append(String.format("| %s | %s | %.2f | %s | %s | %.0f | %.2f |%n", row.group(), row.variant(), r.before().scoreMean(), one.after(0), one.gain(0).format("%+.2f"),
+            sb.append(String.format("| %s | %s | %s | %s | %s | %.0f | %.2f |%n", row.group(), row.variant(), one.before(0), one.after(0), one.gain(0).format("%+.2f"),
                     r.after().words(), steps.isEmpty() ? Double.NaN : steps.get(steps.size() - 1).objective().kl()));
         }
         if (!notes.isEmpty()) {
@@ -136,5 +140,10 @@ public record Report(ExperimentPlan plan, ThresholdSeeds seeds, Ablations.Ablati
     @Override
     public MimeBundle toMimeBundle() {
         return MimeBundle.text(markdown()).with(MimeBundle.HTML, html());
+    }
+
+    /** A competence table's accuracy with its 95 % CI, e.g. "0.678 [0.612, 0.744]". */
+    private static String withCi(Table c, String column, int row) {
+        return String.format("%.3f [%.3f, %.3f]", c.doubleColumn(column).get(row), c.doubleColumn(column + "_lo").get(row), c.doubleColumn(column + "_hi").get(row));
     }
 }
