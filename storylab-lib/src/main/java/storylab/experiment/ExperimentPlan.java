@@ -84,6 +84,8 @@ public record ExperimentPlan(String scale, long worldSeed, int vocab, long bpeWo
     }
 
     public ExperimentPlan withMilestones(List<Long> m) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, m, rl, teacher, evalStories, pairs, questions, ablationSteps, ablationFrom, seeds, data); }
+    /** Pretraining with {@code batch} windows a step at peak learning rate {@code lr}. */
+    public ExperimentPlan withTraining(int batch, double lr) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, rl, teacher, evalStories, pairs, questions, ablationSteps, ablationFrom, seeds, data); }
     public ExperimentPlan withRl(RlConfig p) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, p, teacher, evalStories, pairs, questions, ablationSteps, ablationFrom, seeds, data); }
     public ExperimentPlan withTeacher(TeacherSpec t) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, rl, t, evalStories, pairs, questions, ablationSteps, ablationFrom, seeds, data); }
     public ExperimentPlan withEval(int stories, int p, int q) { return new ExperimentPlan(scale, worldSeed, vocab, bpeWords, model, batch, lr, milestones, rl, teacher, stories, p, q, ablationSteps, ablationFrom, seeds, data); }

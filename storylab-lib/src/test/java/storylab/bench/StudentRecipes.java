@@ -30,10 +30,7 @@ public final class StudentRecipes {
             String[] spec = args[i].split(":");
             int batch = Integer.parseInt(spec[0]);
             double lr = spec.length > 1 ? Double.parseDouble(spec[1]) : plan.lr();
-            var p = new ExperimentPlan(plan.scale(), plan.worldSeed(), plan.vocab(), plan.bpeWords(), plan.model(), batch, lr, plan.milestones(),
-                    plan.rl(), plan.teacher(), plan.evalStories(), plan.pairs(), plan.questions(), plan.ablationSteps(), plan.ablationFrom(),
-                    plan.seeds(), plan.data());
-            var pre = Pretraining.run(store, p, false);
+            var pre = Pretraining.run(store, plan.withTraining(batch, lr), false);
             var loss = pre.curveLoss();
             double last = loss.subList(Math.max(0, loss.size() - 3), loss.size()).stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
             System.out.printf("batch %d, lr %.0e: pretraining %.0f s, training loss %.3f (mean of the last 3 logged)%n", batch, lr, pre.seconds(), last);

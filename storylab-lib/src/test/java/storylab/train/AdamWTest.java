@@ -2,6 +2,7 @@ package storylab.train;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.concurrent.Executors;
@@ -12,12 +13,18 @@ import storylab.model.Torch;
 
 class AdamWTest {
 
+    static final GptConfig CONFIG = new GptConfig(259, 32, 64, 2, 4, 7);
+
+    /** A fixed batch of two rows: inputs and targets, [2, 32] each. */
+    static NDArray[] batch(NDManager m) {
+        long[] in = new long[64], tg = new long[64];
+        for (int i = 0; i < 64; i++) { in[i] = (i * 37) % 259; tg[i] = (i * 37 + 11) % 259; }
+        return new NDArray[] {m.create(in, new Shape(2, 32)), m.create(tg, new Shape(2, 32))};
+    }
+
     @Test
     void anUpdateInTwoHalvesSideBySideGivesTheSameWeightsAndNormsAsOneAfterTheOther() throws Exception {
         Torch.threads(1);
-        var config = new GptConfig(259, 32, 64, 2, 4, 7);
-        long[] in = new long[64], tg = new long[64];
-        for (int i = 0; i < 64; i++) { in[i] = (i * 37) % 259; tg[i] = (i * 37 + 11) % 259; }
         var pool = Executors.newFixedThreadPool(2);
         AdamW.Both sideBySide = (a, b) -> {
             var fa = pool.submit(a);
@@ -29,11 +36,12 @@ class AdamWTest {
                 throw new IllegalStateException(e);
             }
         };
-        try (var one = Gpt.create(config); var two = one.copy(); var m = NDManager.newBaseManager();
+        try (var one = Gpt.create(CONFIG); var two = one.copy(); var m = NDManager.newBaseManager();
              var optOne = new AdamW(one.parameters(), AdamW.Settings.defaults().withClipNorm(0.5));
              var optTwo = new AdamW(two.parameters(), AdamW.Settings.defaults().withClipNorm(0.5))) {
-            var x = m.create(in, new Shape(2, 32));
-            var y = m.create(tg, new Shape(2, 32));
+            var xy = batch(m);
+            var x = xy[0];
+            var y = xy[1];
             for (int step = 0; step < 5; step++) {
                 try (var s = m.newSubManager()) {
                     Backprop.lossAndGradients(one, x, y, 1.0);
@@ -45,7 +53,7 @@ class AdamWTest {
             }
             for (var e : one.parameters().entrySet())
                 assertArrayEquals(e.getValue().toFloatArray(), two.parameters().get(e.getKey()).toFloatArray(), 0f, e.getKey());
-            try (var fresh = Gpt.create(config)) {
+            try (var fresh = Gpt.create(CONFIG)) {
                 assertNotEquals(fresh.parameters().get("wte").getFloat(0, 0), one.parameters().get("wte").getFloat(0, 0), "the weights moved");
             }
         } finally {
@@ -57,13 +65,11 @@ class AdamWTest {
     @Test
     void aGradientThatOverflowedSkipsTheUpdate() throws Exception {
         Torch.threads(1);
-        var config = new GptConfig(259, 32, 64, 2, 4, 7);
-        long[] in = new long[64], tg = new long[64];
-        for (int i = 0; i < 64; i++) { in[i] = (i * 37) % 259; tg[i] = (i * 37 + 11) % 259; }
-        try (var model = Gpt.create(config); var m = NDManager.newBaseManager();
+        try (var model = Gpt.create(CONFIG); var m = NDManager.newBaseManager();
              var opt = new AdamW(model.parameters(), AdamW.Settings.defaults())) {
-            var x = m.create(in, new Shape(2, 32));
-            var y = m.create(tg, new Shape(2, 32));
+            var xy = batch(m);
+            var x = xy[0];
+            var y = xy[1];
             float before = model.parameters().get("wte").getFloat(0, 0);
             Backprop.lossAndGradients(model, x, y, Double.POSITIVE_INFINITY); // every gradient ∞ or NaN
             double norm = opt.step(1e-2);
