@@ -45,11 +45,26 @@ public record Estimate(double mean, double lo, double hi) {
      * needs {@link #of} over runs.
      */
     public static Estimate gain(StoryEvaluation before, StoryEvaluation after) {
-        int n1 = before.stories(), n2 = after.stories();
+        // StoryEvaluation keeps the spread over its n stories (divided by n), as TeacherEvaluation does.
+        return welch(before.score(), before.scoreStd(), before.stories(), after.score(), after.scoreStd(), after.stories());
+    }
+
+    /**
+     * How much {@code to} scores above {@code from} on the teacher's 0–9 sum, with Welch's t interval over their
+     * stories: a run's gain ({@code gain(r.before(), r.after())}), or a variant against a baseline
+     * ({@code gain(base.after(), variant.after())}). Like {@link #gain(StoryEvaluation, StoryEvaluation)}, it speaks
+     * for these stories of these runs, not for another seed.
+     */
+    public static Estimate gain(TeacherEvaluation from, TeacherEvaluation to) {
+        return welch(from.scoreMean(), from.scoreStd(), from.stories().size(), to.scoreMean(), to.scoreStd(), to.stories().size());
+    }
+
+    /** Welch's interval for mean2 − mean1, given each side's spread over its n values (divided by n, not n − 1). */
+    private static Estimate welch(double mean1, double std1, int n1, double mean2, double std2, int n2) {
         if (n1 < 2 || n2 < 2) throw new IllegalArgumentException("a gain's interval needs at least 2 stories on each side, got " + n1 + " and " + n2);
-        // StoryEvaluation keeps the spread over its n stories (divided by n); Welch wants the sample variance (n − 1).
-        double v1 = before.scoreStd() * before.scoreStd() * n1 / (n1 - 1) / n1, v2 = after.scoreStd() * after.scoreStd() * n2 / (n2 - 1) / n2;
-        double se = Math.sqrt(v1 + v2), mean = after.score() - before.score();
+        // Welch wants the sample variance (n − 1) of each mean: std² · n / (n − 1) / n.
+        double v1 = std1 * std1 / (n1 - 1), v2 = std2 * std2 / (n2 - 1);
+        double se = Math.sqrt(v1 + v2), mean = mean2 - mean1;
         if (se == 0) return exact(mean);
         // Welch–Satterthwaite degrees of freedom, rounded down (the safe side).
         int df = (int) Math.max(1, Math.floor((v1 + v2) * (v1 + v2) / (v1 * v1 / (n1 - 1) + v2 * v2 / (n2 - 1))));

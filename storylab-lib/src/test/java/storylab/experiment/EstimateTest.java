@@ -46,6 +46,25 @@ class EstimateTest {
         assertThrows(IllegalArgumentException.class, () -> Estimate.gain(evaluation(2, 0, 1), after));
     }
 
+    @Test
+    void theSameGainFromPerStoryScoresOfTwoRuns() {
+        // The same stories as above, as RlRun keeps them: 1, 2, 3 before and 4, 5, 6, 7 after.
+        var before = scored(1, 2, 3);
+        var after = scored(4, 5, 6, 7);
+        var gain = Estimate.gain(before, after);
+        assertEquals(3.5, gain.mean(), 1e-12);
+        assertEquals(2.776 * Math.sqrt(0.75), gain.halfWidth(), 1e-9);
+        assertEquals(gain, Estimate.gain(evaluation(2, Math.sqrt(2.0 / 3), 3), evaluation(5.5, Math.sqrt(1.25), 4)));
+        assertThrows(IllegalArgumentException.class, () -> Estimate.gain(scored(2), after));
+    }
+
+    /** Stories whose scores sum to {@code sums} (readability 0–3 carries the rest's overflow into coherence). */
+    private static TeacherEvaluation scored(int... sums) {
+        var rows = new java.util.ArrayList<TeacherEvaluation.StoryScore>();
+        for (int s : sums) rows.add(new TeacherEvaluation.StoryScore(Math.min(3, s), Math.min(3, Math.max(0, s - 3)), Math.max(0, s - 6), 60, 1.0));
+        return TeacherEvaluation.summarize(rows, null);
+    }
+
     private static StoryEvaluation evaluation(double mean, double populationStd, int stories) {
         return new StoryEvaluation("t", mean, populationStd, new double[] {mean}, 60, 0, 0.5, "", Double.NaN, stories);
     }
