@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import storylab.Lab;
 import storylab.data.Corpus;
 import storylab.display.Display;
+import storylab.model.MixedPrecision;
 
 /**
  * The lab's default offline teacher: a learned {@link Judge} grades readability and coherence, a rule grades
@@ -42,9 +43,18 @@ public final class OfflineTeacher implements Teacher {
     public static OfflineTeacher of(JudgeSettings settings, List<Corpus> extra) {
         var texts = JudgeTexts.gather(extra);
         worldOnlyWarning(texts).ifPresent(Display::show); // the console when no display is installed
-        long key = 31L * (31L * Judge.VERSION + settings.hashCode()) + texts.fingerprint();
-        Path dir = cacheRoot().resolve(String.format("v%d-%016x", Judge.VERSION, key));
+        Path dir = cacheRoot().resolve(cacheName(settings, texts));
         return new OfflineTeacher(LOADED.computeIfAbsent(dir, d -> loadOrTrain(d, texts, settings)));
+    }
+
+    /**
+     * The cached judge's folder name: version, settings, texts and precision. A judge trained and fitted with fp32
+     * matmuls has other weights and cuts than one trained with bf16 matmuls, so each is kept apart and a run in fp32
+     * ({@code -Dstorylab.bf16=off}) never reuses a bf16 judge; bf16, the default where the CPU has it, keeps the plain name.
+     */
+    static String cacheName(JudgeSettings settings, JudgeTexts texts) {
+        long key = 31L * (31L * Judge.VERSION + settings.hashCode()) + texts.fingerprint();
+        return String.format("v%d-%016x%s", Judge.VERSION, key, MixedPrecision.active() ? "" : "-fp32");
     }
 
     /**
