@@ -1,0 +1,126 @@
+package storylab.teacher;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import storylab.model.MixedPrecision;
+
+/**
+ * Does the offline judge's language model know the order of a story's sentences? For each passage it compares the
+ * log-likelihood of the sentences in their given order with the mean over a few random orders of the same sentences.
+ * The passage's own words cancel out, so only order is left: a model that knows how stories go prefers the given order
+ * of a real passage, and has no preference for a passage whose sentences were already shuffled. Printed: the ROC AUC
+ * of that contrast, real against damaged, for the order-type damages, on the passages the judge's heads are fitted on
+ * (never the held-out ones) of the Grimm tales and of the story world. A diagnosis for issue 11, not a feature: it
+ * costs PERMUTATIONS + 1 forward passes per story.
+ *
+ *   java ... storylab.teacher.OrderContrast [PERMUTATIONS]      (default 4; trains the standard judge if not cached)
+ */
+public final class OrderContrast {
+
+    public static void main(String[] args) throws Exception {
+        storylab.display.Display.install(new storylab.display.RecordingSink());
+        int permutations = args.length > 0 ? Integer.parseInt(args[0]) : 4;
+        Teachers.offline(); // trains and caches the standard judge on first use
+        var texts = JudgeTexts.gather(List.of());
+        try (var judge = Judge.load(OfflineTeacher.cacheRoot().resolve(OfflineTeacher.cacheName(JudgeSettings.standard(), texts)), texts)) {
+            var grimm = new ArrayList<String>();
+            var world = new ArrayList<String>();
+            for (var t : texts.fit()) {
+                if (JudgeTexts.isGenerated(t)) world.add(t);
+                else grimm.addAll(Passages.of(t));
+            }
+            System.out.println(judge);
+            for (var set : List.of(List.of("Grimm fit passages", grimm), List.of("story-world fit stories", world.subList(0, Math.min(200, world.size()))))) {
+                @SuppressWarnings("unchecked") var real = (List<String>) set.get(1);
+                double[] r = contrast(judge, real, permutations);
+                var rnd = new Random(1);
+                var line = new StringBuilder(String.format("%-24s %3d texts:", set.get(0), real.size()));
+                for (var kind : List.of(Corruption.SENTENCE_SHUFFLE, Corruption.SPLICE, Corruption.SWAP_ENTITIES)) {
+                    var damaged = new ArrayList<String>();
+                    for (int i = 0; i < real.size(); i++) {
+                        String donor = real.get((i + 1 + rnd.nextInt(real.size() - 1)) % real.size());
+                        damaged.add(kind.apply(real.get(i), rnd.nextLong(), 0.2 + 0.8 * rnd.nextDouble(), donor));
+                    }
+                    line.append(String.format("  %s AUC %.3f", kind.name().toLowerCase(), Auc.of(r, contrast(judge, damaged, permutations))));
+                }
+                System.out.println(line);
+            }
+        }
+    }
+
+    /** Per text: (log-likelihood in the given order − mean over random orders) per token. */
+    static double[] contrast(Judge judge, List<String> texts, int permutations) {
+        var rows = new ArrayList<int[]>();
+        var rnd = new Random(5);
+        for (var t : texts) {
+            var s = Corruption.sentences(t);
+            rows.add(encode(judge, s));
+            for (int k = 0; k < permutations; k++) {
+                var p = new ArrayList<>(s);
+                Collections.shuffle(p, rnd);
+                rows.add(encode(judge, p));
+            }
+        }
+        double[] lp = logLikelihoods(judge, rows);
+        double[] out = new double[texts.size()];
+        for (int i = 0; i < texts.size(); i++) {
+            int at = i * (permutations + 1);
+            double others = 0;
+            for (int k = 1; k <= permutations; k++) others += lp[at + k];
+            out[i] = (lp[at] - others / permutations) / rows.get(at).length;
+        }
+        return out;
+    }
+
+    /** The sentences as the judge lays them out: each with its leading space, cut at the model's window. */
+    private static int[] encode(Judge judge, List<String> sentences) {
+        var ids = new ArrayList<Integer>();
+        for (var s : sentences) for (int id : judge.tokenizer.encode(" " + s)) ids.add(id);
+        int room = judge.lm.config().context() - 1;
+        return ids.stream().limit(room).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Total log p of each row after the end-of-text token, batched, without gradients, with the judge's precision. */
+    private static double[] logLikelihoods(Judge judge, List<int[]> rows) {
+        var tok = judge.tokenizer;
+        double[] out = new double[rows.size()];
+        boolean grad = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            for (int from = 0; from < rows.size(); from += 64) {
+                int to = Math.min(rows.size(), from + 64), width = 1;
+                for (int i = from; i < to; i++) width = Math.max(width, rows.get(i).length);
+                long[] in = new long[(to - from) * width], tg = new long[(to - from) * width];
+                Arrays.fill(in, tok.pad());
+                Arrays.fill(tg, tok.pad());
+                for (int i = from; i < to; i++) {
+                    int[] ids = rows.get(i);
+                    for (int j = 0; j < ids.length; j++) {
+                        in[(i - from) * width + j] = j == 0 ? tok.eot() : ids[j - 1];
+                        tg[(i - from) * width + j] = ids[j];
+                    }
+                }
+                try (var m = NDManager.newBaseManager()) {
+                    var shape = new Shape(to - from, width);
+                    var input = m.create(in, shape);
+                    var target = m.create(tg, shape);
+                    float[] f = MixedPrecision.training(() -> judge.lm.tokenLogProbs(input, target)).toFloatArray();
+                    for (int i = from; i < to; i++) {
+                        double sum = 0;
+                        for (int j = 0; j < rows.get(i).length; j++) sum += f[(i - from) * width + j];
+                        out[i] = sum;
+                    }
+                }
+            }
+        } finally {
+            JniUtils.setGradMode(grad);
+        }
+        return out;
+    }
+}
