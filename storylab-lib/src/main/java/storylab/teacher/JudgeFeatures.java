@@ -111,7 +111,7 @@ final class JudgeFeatures {
      * log p(token | end-of-text + earlier tokens of its row), for each row, batched without gradients. Rows go
      * to the model sorted by length, so a batch pads to about its own length rather than the longest row's.
      */
-    private float[][] logProbs(List<int[]> rows) {
+    float[][] logProbs(List<int[]> rows) {
         float[][] out = new float[rows.size()][];
         Integer[] order = new Integer[rows.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;

@@ -1,14 +1,9 @@
 package storylab.teacher;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import storylab.model.MixedPrecision;
 
 /**
  * Does the offline judge's language model know the order of a story's sentences? For each passage it compares the
@@ -67,7 +62,9 @@ public final class OrderContrast {
                 rows.add(encode(judge, p));
             }
         }
-        double[] lp = logLikelihoods(judge, rows);
+        float[][] perToken = judge.features.logProbs(rows); // as the judge scores: batched, its precision, no gradients
+        double[] lp = new double[rows.size()];
+        for (int i = 0; i < lp.length; i++) for (float v : perToken[i]) lp[i] += v;
         double[] out = new double[texts.size()];
         for (int i = 0; i < texts.size(); i++) {
             int at = i * (permutations + 1);
@@ -84,43 +81,5 @@ public final class OrderContrast {
         for (var s : sentences) for (int id : judge.tokenizer.encode(" " + s)) ids.add(id);
         int room = judge.lm.config().context() - 1;
         return ids.stream().limit(room).mapToInt(Integer::intValue).toArray();
-    }
-
-    /** Total log p of each row after the end-of-text token, batched, without gradients, with the judge's precision. */
-    private static double[] logLikelihoods(Judge judge, List<int[]> rows) {
-        var tok = judge.tokenizer;
-        double[] out = new double[rows.size()];
-        boolean grad = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
-            for (int from = 0; from < rows.size(); from += 64) {
-                int to = Math.min(rows.size(), from + 64), width = 1;
-                for (int i = from; i < to; i++) width = Math.max(width, rows.get(i).length);
-                long[] in = new long[(to - from) * width], tg = new long[(to - from) * width];
-                Arrays.fill(in, tok.pad());
-                Arrays.fill(tg, tok.pad());
-                for (int i = from; i < to; i++) {
-                    int[] ids = rows.get(i);
-                    for (int j = 0; j < ids.length; j++) {
-                        in[(i - from) * width + j] = j == 0 ? tok.eot() : ids[j - 1];
-                        tg[(i - from) * width + j] = ids[j];
-                    }
-                }
-                try (var m = NDManager.newBaseManager()) {
-                    var shape = new Shape(to - from, width);
-                    var input = m.create(in, shape);
-                    var target = m.create(tg, shape);
-                    float[] f = MixedPrecision.training(() -> judge.lm.tokenLogProbs(input, target)).toFloatArray();
-                    for (int i = from; i < to; i++) {
-                        double sum = 0;
-                        for (int j = 0; j < rows.get(i).length; j++) sum += f[(i - from) * width + j];
-                        out[i] = sum;
-                    }
-                }
-            }
-        } finally {
-            JniUtils.setGradMode(grad);
-        }
-        return out;
     }
 }
