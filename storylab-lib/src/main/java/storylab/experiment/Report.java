@@ -76,13 +76,14 @@ public record Report(ExperimentPlan plan, ThresholdSeeds seeds, Ablations.Ablati
             }
         }
         sb.append("\n## Ablations (first seed, from the ").append(Equivalence.words(ablations.fromWords())).append("-word checkpoint, ")
-                .append(plan.ablationSteps()).append(" PPO steps each; 95 % CI over the stories)\n\n| group | variant | before | after | gain | length after | final KL |\n|---|---|---|---|---|---|---|\n");
+                .append(plan.ablationSteps()).append(" PPO steps each; 95 % CI over the stories; final KL: the last PPO batch's mean)\n\n| group | variant | before | after | gain | words after | final KL |\n|---|---|---|---|---|---|---|\n");
         for (var row : ablations.rows()) {
             var r = row.result();
             var steps = r.steps();
             var one = new ThresholdSeeds(List.of(new ThresholdResult(plan, null, List.of(r))));
-            sb.append(String.format("| %s | %s | %s | %s | %s | %.0f | %.2f |%n", row.group(), row.variant(), one.before(0), one.after(0), one.gain(0).format("%+.2f"),
-                    r.after().words(), steps.isEmpty() ? Double.NaN : steps.get(steps.size() - 1).objective().kl()));
+            var words = Estimate.of(r.after().stories().stream().mapToDouble(TeacherEvaluation.StoryScore::words).toArray());
+            sb.append(String.format("| %s | %s | %s | %s | %s | %s | %.2f |%n", row.group(), row.variant(), one.before(0), one.after(0), one.gain(0).format("%+.2f"),
+                    words.format("%.0f"), steps.isEmpty() ? Double.NaN : steps.get(steps.size() - 1).objective().kl()));
         }
         if (!notes.isEmpty()) {
             sb.append("\n## Notes\n\n");

@@ -178,6 +178,17 @@ class ThresholdSeedsTest {
     }
 
     @Test
+    void theAblationTableGivesStoryLengthWithItsInterval() {
+        var run = known(1, 2, 3, 0.60, 0.70).runs().get(0); // after RL: four stories of 20, 21, 22 and 23 words; last KL 0.3
+        var ablations = new Ablations.AblationResult(1_000, List.of(new Ablations.AblationResult.Row("reward", "paper reward", run)), List.of());
+        var plan = ExperimentPlan.at(Scale.TEST).withSeeds(List.of(1L, 2L));
+        var report = new Report(plan, twoKnownSeeds(), ablations, List.of(), List.of(), List.of(), 1,
+                new Report.Provenance(CodeVersion.of("aaaaaaaaaaaa"), 1, "0 reused", List.of(), List.of())).markdown();
+        // Mean 21.5, sd 1.29, t(0.975, 3) = 3.182: 21.5 ± 2.05 words.
+        assertTrue(report.contains("| reward | paper reward | ") && report.contains(" | 22 [19, 24] | 0.30 |"), report);
+    }
+
+    @Test
     void theReportGivesEveryTableOverSeedsAndNoFirstSeedSection() {
         var t = twoKnownSeeds();
         var plan = ExperimentPlan.at(Scale.TEST).withSeeds(List.of(1L, 2L));
