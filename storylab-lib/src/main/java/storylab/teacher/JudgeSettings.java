@@ -25,6 +25,7 @@ public record JudgeSettings(int d, int layers, int heads, int context, int vocab
 
     public JudgeSettings words(long w) { return new JudgeSettings(d, layers, heads, context, vocab, w, lr, realRepeats, seed); }
     public JudgeSettings seed(long s) { return new JudgeSettings(d, layers, heads, context, vocab, words, lr, realRepeats, s); }
+    public JudgeSettings realRepeats(int r) { return new JudgeSettings(d, layers, heads, context, vocab, words, lr, r, seed); }
 
     GptConfig lm(int vocabSize) {
         return new GptConfig(vocabSize, context, d, layers, heads, seed);

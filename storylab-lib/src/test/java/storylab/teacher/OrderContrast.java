@@ -12,18 +12,19 @@ import java.util.Random;
  * of a real passage, and has no preference for a passage whose sentences were already shuffled. Printed: the ROC AUC
  * of that contrast, real against damaged, for the order-type damages, on the passages the judge's heads are fitted on
  * (never the held-out ones) of the Grimm tales and of the story world. A diagnosis for issue 11, not a feature: it
- * costs PERMUTATIONS + 1 forward passes per story.
+ * costs PERMUTATIONS + 1 forward passes per story. With REPEATS and WORDS it first trains a judge (not cached) whose
+ * language model reads the real tales REPEATS times (the standard judge: 3) within WORDS words (600k): does reading
+ * the few real tales there are more often teach it their order?
  *
- *   java ... storylab.teacher.OrderContrast [PERMUTATIONS]      (default 4; trains the standard judge if not cached)
+ *   java ... storylab.teacher.OrderContrast [PERMUTATIONS [REPEATS WORDS]]   (default 4; the standard judge, cached)
  */
 public final class OrderContrast {
 
     public static void main(String[] args) throws Exception {
         storylab.display.Display.install(new storylab.display.RecordingSink());
         int permutations = args.length > 0 ? Integer.parseInt(args[0]) : 4;
-        Teachers.offline(); // trains and caches the standard judge on first use
         var texts = JudgeTexts.gather(List.of());
-        try (var judge = Judge.load(OfflineTeacher.cacheRoot().resolve(OfflineTeacher.cacheName(JudgeSettings.standard(), texts)), texts)) {
+        try (var judge = args.length > 2 ? trained(texts, Integer.parseInt(args[1]), Long.parseLong(args[2])) : standard(texts)) {
             var grimm = new ArrayList<String>();
             var world = new ArrayList<String>();
             for (var t : texts.fit()) {
@@ -47,6 +48,18 @@ public final class OrderContrast {
                 System.out.println(line);
             }
         }
+    }
+
+    private static Judge standard(JudgeTexts texts) throws java.io.IOException {
+        Teachers.offline(); // trains and caches the standard judge on first use
+        return Judge.load(OfflineTeacher.cacheRoot().resolve(OfflineTeacher.cacheName(JudgeSettings.standard(), texts)), texts);
+    }
+
+    private static Judge trained(JudgeTexts texts, int repeats, long words) {
+        long t0 = System.nanoTime();
+        var judge = Judge.train(texts, JudgeSettings.standard().realRepeats(repeats).words(words));
+        System.out.printf("trained with the real tales read %d times within %,d words: %.0f s%n", repeats, words, (System.nanoTime() - t0) / 1e9);
+        return judge;
     }
 
     /** Per text: (log-likelihood in the given order − mean over random orders) per token. */
