@@ -55,6 +55,15 @@ public enum Corruption {
         return Arrays.stream(SENTENCE_END.split(text.strip())).filter(s -> !s.isBlank()).toList();
     }
 
+    /**
+     * A damaged copy of {@code texts[i]} at a random strength in [0.2, 1), its donor (for {@link #SPLICE}) another of
+     * the texts: how the judge's heads are fitted on damaged passages, and how its order is probed.
+     */
+    public String copyOf(List<String> texts, int i, Random rnd) {
+        String donor = texts.get((i + 1 + rnd.nextInt(texts.size() - 1)) % texts.size());
+        return apply(texts.get(i), rnd.nextLong(), 0.2 + 0.8 * rnd.nextDouble(), donor);
+    }
+
     /** Damage at the default strength 0.5; {@link #SPLICE} splices in the text's own sentences reversed. */
     public String apply(String text, long seed) {
         return apply(text, seed, 0.5, null);

@@ -177,11 +177,7 @@ public final class Judge implements AutoCloseable {
     static List<String> damaged(List<String> texts, Criterion criterion, Random rnd) {
         var kinds = Arrays.stream(Corruption.values()).filter(k -> k.criterion() == criterion).toList();
         var out = new ArrayList<String>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            var kind = kinds.get(rnd.nextInt(kinds.size()));
-            String donor = texts.get((i + 1 + rnd.nextInt(texts.size() - 1)) % texts.size());
-            out.add(kind.apply(texts.get(i), rnd.nextLong(), 0.2 + 0.8 * rnd.nextDouble(), donor));
-        }
+        for (int i = 0; i < texts.size(); i++) out.add(kinds.get(rnd.nextInt(kinds.size())).copyOf(texts, i, rnd));
         return out;
     }
 

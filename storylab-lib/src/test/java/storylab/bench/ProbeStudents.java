@@ -3,7 +3,10 @@ package storylab.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
+import storylab.data.world.EntityQuestion;
+import storylab.data.world.MinimalPair;
 import storylab.data.world.StoryWorld;
 import storylab.experiment.Competence;
 import storylab.train.Checkpoint;
@@ -40,6 +43,15 @@ public final class ProbeStudents {
                     System.out.printf("%-12s %-26s %-26s %-26s%n", cp.getFileName(), wilson(c.minimalPairs(), n), wilson(c.entityTracking(), n), wilson(h.entityTracking(), n));
                 }
             }
+        }
+    }
+
+    /** A checkpoint's minimal-pair and entity-tracking accuracies, each with its Wilson interval, and the tracking probe's chance. */
+    static String probe(Path checkpoint, List<MinimalPair> pairs, List<EntityQuestion> cast) throws IOException {
+        try (var model = Checkpoint.readModel(checkpoint)) {
+            var m = Competence.measure(model, Checkpoint.readTokenizer(checkpoint), pairs, cast);
+            return String.format("minimal pairs %s, entity tracking %s (chance %.2f)", wilson(m.minimalPairs(), pairs.size()),
+                    wilson(m.entityTracking(), cast.size()), m.entityChance());
         }
     }
 

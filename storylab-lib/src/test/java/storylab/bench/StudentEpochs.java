@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import storylab.Scale;
 import storylab.data.world.StoryWorld;
-import storylab.experiment.Competence;
 import storylab.experiment.ExperimentPlan;
 import storylab.model.Gpt;
 import storylab.text.BpeTokenizer;
@@ -45,13 +44,8 @@ public final class StudentEpochs {
                     .into(dir).display(false).run();
         }
         System.out.printf("%,d words read %d times: pretraining %.0f s%n", budget, passes, (System.nanoTime() - t0) / 1e9);
-        for (long w : marks) {
-            var cp = Checkpoint.locate(dir.resolve(String.format("words-%011d", w)));
-            try (var model = Checkpoint.readModel(cp)) {
-                var m = Competence.measure(model, Checkpoint.readTokenizer(cp), pairs, cast);
-                System.out.printf("  %,10d words seen (%d passes): minimal pairs %s, entity tracking %s (chance %.2f)%n", w, w / budget,
-                        ProbeStudents.wilson(m.minimalPairs(), 300), ProbeStudents.wilson(m.entityTracking(), 300), m.entityChance());
-            }
-        }
+        for (long w : marks)
+            System.out.printf("  %,10d words seen (%d passes): %s%n", w, w / budget,
+                    ProbeStudents.probe(Checkpoint.locate(dir.resolve(String.format("words-%011d", w))), pairs, cast));
     }
 }

@@ -3,7 +3,6 @@ package storylab.bench;
 import java.nio.file.Path;
 import storylab.Scale;
 import storylab.data.world.StoryWorld;
-import storylab.experiment.Competence;
 import storylab.experiment.ExperimentPlan;
 import storylab.experiment.Pretraining;
 import storylab.experiment.RunStore;
@@ -34,14 +33,8 @@ public final class StudentRecipes {
             var loss = pre.curveLoss();
             double last = loss.subList(Math.max(0, loss.size() - 3), loss.size()).stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
             System.out.printf("batch %d, lr %.0e: pretraining %.0f s, training loss %.3f (mean of the last 3 logged)%n", batch, lr, pre.seconds(), last);
-            for (var c : pre.checkpoints()) {
-                var dir = Checkpoint.locate(store.root().resolve(c.folder()));
-                try (var model = Checkpoint.readModel(dir)) {
-                    var m = Competence.measure(model, Checkpoint.readTokenizer(dir), pairs, cast);
-                    System.out.printf("  %,9d words: minimal pairs %s, entity tracking %s (chance %.2f)%n", c.words(),
-                            ProbeStudents.wilson(m.minimalPairs(), 300), ProbeStudents.wilson(m.entityTracking(), 300), m.entityChance());
-                }
-            }
+            for (var c : pre.checkpoints())
+                System.out.printf("  %,9d words: %s%n", c.words(), ProbeStudents.probe(Checkpoint.locate(store.root().resolve(c.folder())), pairs, cast));
         }
     }
 }

@@ -2,6 +2,7 @@ package storylab.teacher;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Random;
 
@@ -24,25 +25,25 @@ public final class OrderContrast {
         storylab.display.Display.install(new storylab.display.RecordingSink());
         int permutations = args.length > 0 ? Integer.parseInt(args[0]) : 4;
         var texts = JudgeTexts.gather(List.of());
-        try (var judge = args.length > 2 ? trained(texts, Integer.parseInt(args[1]), Long.parseLong(args[2])) : standard(texts)) {
+        try (var judge = args.length > 2 ? trained(texts, Integer.parseInt(args[1]), Long.parseLong(args[2])) : standard()) {
             var grimm = new ArrayList<String>();
             var world = new ArrayList<String>();
             for (var t : texts.fit()) {
                 if (JudgeTexts.isGenerated(t)) world.add(t);
                 else grimm.addAll(Passages.of(t));
             }
+            var sets = new LinkedHashMap<String, List<String>>();
+            sets.put("Grimm fit passages", grimm);
+            sets.put("story-world fit stories", world.subList(0, Math.min(200, world.size())));
             System.out.println(judge);
-            for (var set : List.of(List.of("Grimm fit passages", grimm), List.of("story-world fit stories", world.subList(0, Math.min(200, world.size()))))) {
-                @SuppressWarnings("unchecked") var real = (List<String>) set.get(1);
+            for (var set : sets.entrySet()) {
+                var real = set.getValue();
                 double[] r = contrast(judge, real, permutations);
                 var rnd = new Random(1);
-                var line = new StringBuilder(String.format("%-24s %3d texts:", set.get(0), real.size()));
+                var line = new StringBuilder(String.format("%-24s %3d texts:", set.getKey(), real.size()));
                 for (var kind : List.of(Corruption.SENTENCE_SHUFFLE, Corruption.SPLICE, Corruption.SWAP_ENTITIES)) {
                     var damaged = new ArrayList<String>();
-                    for (int i = 0; i < real.size(); i++) {
-                        String donor = real.get((i + 1 + rnd.nextInt(real.size() - 1)) % real.size());
-                        damaged.add(kind.apply(real.get(i), rnd.nextLong(), 0.2 + 0.8 * rnd.nextDouble(), donor));
-                    }
+                    for (int i = 0; i < real.size(); i++) damaged.add(kind.copyOf(real, i, rnd));
                     line.append(String.format("  %s AUC %.3f", kind.name().toLowerCase(), Auc.of(r, contrast(judge, damaged, permutations))));
                 }
                 System.out.println(line);
@@ -50,9 +51,8 @@ public final class OrderContrast {
         }
     }
 
-    private static Judge standard(JudgeTexts texts) throws java.io.IOException {
-        Teachers.offline(); // trains and caches the standard judge on first use
-        return Judge.load(OfflineTeacher.cacheRoot().resolve(OfflineTeacher.cacheName(JudgeSettings.standard(), texts)), texts);
+    private static Judge standard() {
+        return Teachers.offline().judge(); // trains and caches the standard judge on first use
     }
 
     private static Judge trained(JudgeTexts texts, int repeats, long words) {
